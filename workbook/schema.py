@@ -1,0 +1,53 @@
+"""The journal document's shape: its version, its sections, and the structural check on load."""
+
+from __future__ import annotations
+
+from .errors import JournalFileError, JournalVersionError
+
+SCHEMA_VERSION = 1
+KIND = "networking-workbook-journal"
+
+# Sections holding lists of entries, each a JSON object with a string "id".
+ENTRY_SECTIONS = ("contacts", "interactions")
+RECORD_SECTIONS = ("pitch_drafts", "question_plans", "interviews", "reflections")
+SECTIONS = ENTRY_SECTIONS + RECORD_SECTIONS
+
+
+def empty_document() -> dict:
+    """A journal with nothing in it yet."""
+    doc = {"schema_version": SCHEMA_VERSION, "kind": KIND, "student": {"name": ""}}
+    for section in SECTIONS:
+        doc[section] = []
+    return doc
+
+
+def check_structure(doc, path) -> None:
+    """Refuse a document whose shape this code cannot safely read or rewrite."""
+    if not isinstance(doc, dict):
+        raise JournalFileError(path, f"holds a JSON {type(doc).__name__}, not a journal object")
+    version = doc.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise JournalFileError(path, f"has no usable schema_version (found {version!r})")
+    if version > SCHEMA_VERSION:
+        raise JournalVersionError(
+            path,
+            f"was written by a newer workbook (schema version {version}; this one knows up "
+            f"to {SCHEMA_VERSION}). Update the workbook package; the file was left untouched.",
+        )
+    if version < SCHEMA_VERSION:
+        raise JournalFileError(path, f"uses schema version {version}, which this workbook cannot upgrade")
+    if doc.get("kind") != KIND:
+        raise JournalFileError(path, f"is not a networking journal (kind is {doc.get('kind')!r})")
+    if not isinstance(doc.get("student", {}), dict):
+        raise JournalFileError(path, "has a 'student' entry that is not an object")
+    for section in SECTIONS:
+        entries = doc.get(section)
+        if not isinstance(entries, list):
+            raise JournalFileError(path, f"section {section!r} is {type(entries).__name__}, not a list")
+        seen = set()
+        for position, entry in enumerate(entries):
+            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+                raise JournalFileError(path, f"{section}[{position}] is not an entry with a text 'id'")
+            if entry["id"] in seen:
+                raise JournalFileError(path, f"{section} has two entries with id {entry['id']!r}")
+            seen.add(entry["id"])
