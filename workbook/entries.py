@@ -14,11 +14,11 @@ import uuid
 from . import fields
 from .errors import JournalValueError
 from .schema import RECORD_SECTIONS
-from .vocabulary import CATEGORIES, INTERACTION_KINDS, STATUSES
+from .vocabulary import CATEGORIES, INTERACTION_KINDS, PRIORITIES, STATUSES
 
 CONTACT_FIELDS = (
     "name", "category", "organization", "occupation", "field", "how_found", "why",
-    "introduced_by", "added", "email", "phone", "status", "follow_up", "notes",
+    "introduced_by", "added", "email", "phone", "status", "priority", "follow_up", "notes",
 )
 INTERACTION_FIELDS = ("contact_id", "kind", "date", "minutes", "notes")
 
@@ -75,6 +75,10 @@ def clean_contact(values: dict, doc: dict, *, contact_id: str) -> dict:
         "email": fields.email("email", values.get("email")),
         "phone": fields.phone("phone", values.get("phone")),
         "status": fields.choice("status", values.get("status") or "to_contact", STATUSES, label_kind="status"),
+        "priority": (
+            fields.choice("priority", values["priority"], PRIORITIES, label_kind="priority")
+            if values.get("priority") else None
+        ),
         "follow_up": fields.date("follow_up", values.get("follow_up")),
         "notes": fields.text("notes", values.get("notes"), long=True),
     }

@@ -1,4 +1,26 @@
-"""The journal document's shape: its version, its sections, and the structural check on load."""
+"""The journal document's shape: its version, its sections, and the structural check on load.
+
+On disk (indented UTF-8 JSON, keys sorted)::
+
+    {"schema_version": 1, "kind": "networking-workbook-journal",
+     "student": {"name": "..."},
+     "contacts":     [{"id": "c-...", "name", "category", "organization", "occupation", "field",
+                       "how_found", "why", "introduced_by": "c-..." | null, "added": "YYYY-MM-DD",
+                       "email", "phone", "status", "priority": "high"|"medium"|"low"|null,
+                       "follow_up": "YYYY-MM-DD" | null, "notes"}],
+     "interactions": [{"id": "i-...", "contact_id", "kind", "date", "minutes": int | null, "notes"}],
+     "pitch_drafts":   [{"id", "parts": {component: text}, "target_seconds": 15|30|60, "updated"}],
+     "question_plans": [{"id", "questions": [{"text", "category", "source": "bank"|"custom"}], "updated"}],
+     "email_drafts":   [{"id", "contact_id", "subject", "body", "sent": "YYYY-MM-DD" | null, "updated"}],
+     "interviews":     [{"id", "contact_id", "name", "occupation", "organization", "date", "minutes",
+                         "answers": {question_id: text}, "notes", "learned", "next_steps",
+                         "asked_for_referral": bool, "next_contact": text, "updated"}],
+     "reflections":    [{"id", "interview_id", "went_well", "surprised", "do_better", "updated"}]}
+
+Contacts and interactions are validated field by field (workbook.entries); the
+record sections are free-form JSON written by the widgets, validated for size
+and for safe text.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +31,7 @@ KIND = "networking-workbook-journal"
 
 # Sections holding lists of entries, each a JSON object with a string "id".
 ENTRY_SECTIONS = ("contacts", "interactions")
-RECORD_SECTIONS = ("pitch_drafts", "question_plans", "interviews", "reflections")
+RECORD_SECTIONS = ("pitch_drafts", "question_plans", "email_drafts", "interviews", "reflections")
 SECTIONS = ENTRY_SECTIONS + RECORD_SECTIONS
 
 

@@ -32,6 +32,13 @@ INTERACTION_KINDS = {
     "event": "Event",
 }
 
+# A contact with a priority is someone the student plans to ask for an interview.
+PRIORITIES = {
+    "high": "High",
+    "medium": "Medium",
+    "low": "Low",
+}
+
 # Speaking-time targets a pitch can be written for, in seconds.
 PITCH_TARGETS = (15, 30, 60)
 
