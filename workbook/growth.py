@@ -1,0 +1,77 @@
+"""Week-by-week figures of one journal's network: the numbers behind every growth plot.
+
+Pure and pandas-free, because the class report runs it over thousands of
+journals. Anything dated before the term counts in week 1: the network a
+student already has when the term starts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .course_plan import week_number
+from .vocabulary import CATEGORIES
+
+THANK_YOU_DAYS = 2
+
+
+def _day(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _cumulative(per_week: list[int]) -> list[int]:
+    total, out = 0, []
+    for n in per_week:
+        total += n
+        out.append(total)
+    return out
+
+
+def weekly_figures(doc: dict, term_start: dt.date, weeks: int) -> dict:
+    """Cumulative counts at the end of each week 1..weeks.
+
+    Returns ``{"contacts": [...], "by_category": {category: [...]}, "interviews": [...],
+    "thank_yous_on_time": [...]}``, each list ``weeks`` long.
+    """
+    def bucket() -> list[int]:
+        return [0] * weeks
+
+    contacts, by_category = bucket(), {key: bucket() for key in CATEGORIES}
+    for contact in doc.get("contacts", ()):
+        added = _day(contact.get("added"))
+        if added is None:
+            continue
+        week = week_number(added, term_start, weeks) - 1
+        contacts[week] += 1
+        if contact.get("category") in by_category:
+            by_category[contact["category"]][week] += 1
+
+    interviews, on_time = bucket(), bucket()
+    held: dict[str, list[dt.date]] = {}
+    for interaction in doc.get("interactions", ()):
+        day = _day(interaction.get("date"))
+        if day is not None and interaction.get("kind") == "informational_interview":
+            interviews[week_number(day, term_start, weeks) - 1] += 1
+            held.setdefault(interaction.get("contact_id"), []).append(day)
+    for interaction in doc.get("interactions", ()):
+        day = _day(interaction.get("date"))
+        if day is None or interaction.get("kind") != "thank_you":
+            continue
+        if any(0 <= (day - h).days <= THANK_YOU_DAYS for h in held.get(interaction.get("contact_id"), ())):
+            on_time[week_number(day, term_start, weeks) - 1] += 1
+
+    return {
+        "contacts": _cumulative(contacts),
+        "by_category": {key: _cumulative(counts) for key, counts in by_category.items()},
+        "interviews": _cumulative(interviews),
+        "thank_yous_on_time": _cumulative(on_time),
+    }
+
+
+def referral_edges(doc: dict) -> list[tuple[str, str]]:
+    """(introducer id, contact id) for every introduction whose introducer is in the journal."""
+    ids = {c.get("id") for c in doc.get("contacts", ())}
+    return [(c["introduced_by"], c["id"]) for c in doc.get("contacts", ()) if c.get("introduced_by") in ids]
