@@ -97,8 +97,8 @@ def clean_contact(values: dict, doc: dict, *, contact_id: str) -> dict:
     me = identity(contact)
     for other in doc["contacts"]:
         if other["id"] != contact_id and identity(other) == me:
-            where = f" at {contact['organization']}" if contact["organization"] else ""
-            raise JournalValueError("name", f"{contact['name']}{where} is already in your journal")
+            where = f" at {other['organization']}" if other.get("organization") else ""
+            raise JournalValueError("name", f"{other['name']}{where} is already in your journal")
     return contact
 
 

@@ -58,6 +58,7 @@ def lock_path_for(path: Path) -> Path:
 def exclusive_lock(path: Path, timeout: float = LOCK_TIMEOUT_SECONDS):
     """Hold the cross-process lock for ``path`` for the duration of the block."""
     lock_file = lock_path_for(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         deadline = time.monotonic() + timeout
