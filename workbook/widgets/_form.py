@@ -18,9 +18,10 @@ def text_field(label: str, placeholder: str = "", width: str = "36em") -> widget
                         layout=widgets.Layout(width=width))
 
 
-def long_field(label: str, rows: int = 3, placeholder: str = "") -> widgets.Textarea:
-    return widgets.Textarea(description=label, placeholder=placeholder, rows=rows, style=STYLE,
-                            layout=widgets.Layout(width="95%"))
+def long_field(label: str, rows: int = 3, placeholder: str = "", stacked: bool = False) -> widgets.Textarea:
+    """A text area; ``stacked`` puts a long label above the box instead of beside it."""
+    layout = widgets.Layout(width="95%", flex_flow="column" if stacked else "row")
+    return widgets.Textarea(description=label, placeholder=placeholder, rows=rows, style=STYLE, layout=layout)
 
 
 def choice_field(label: str, options, width: str = "36em") -> widgets.Dropdown:
