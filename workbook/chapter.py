@@ -9,6 +9,7 @@ result is a plain string that Jupyter happens to know how to render.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
@@ -211,7 +212,8 @@ def quiz_markdown() -> Markdown:
 
 
 def _shown(value) -> str:
-    text = " ".join(str(value).split())
+    # Control and bidi-override characters could garble or disguise the echo, so they are left out.
+    text = " ".join("".join(ch for ch in str(value) if unicodedata.category(ch) not in ("Cc", "Cf")).split())
     return text if len(text) <= 20 else text[:19] + "\u2026"
 
 
