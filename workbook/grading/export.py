@@ -1,0 +1,76 @@
+"""``nbgrader export`` with a status column, so a broken submission never passes for a real zero.
+
+nbgrader_config.py selects this plugin (``c.ExportApp.plugin_class``), so
+the plain ``nbgrader export`` command writes it. The columns are nbgrader's
+CSV columns in nbgrader's order, then ``status`` (see workbook.grading.status)
+and ``status_detail``. For ``unreadable`` and ``ungraded`` submissions the
+score columns are left empty: there is no grade to report yet. Values are
+written with the csv module, so names holding commas or quotes stay in
+their column.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from nbgrader.api import MissingEntry
+from nbgrader.plugins import ExportPlugin
+
+from .status import course_directory, submission_status
+
+NBGRADER_COLUMNS = (
+    "assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
+    "raw_score", "late_submission_penalty", "score", "max_score",
+)
+COLUMNS = NBGRADER_COLUMNS + ("status", "status_detail")
+NO_GRADE = ("unreadable", "ungraded")
+
+
+def grade_rows(gradebook, coursedir, assignments=(), students=()) -> list[dict]:
+    """One row per (assignment, student) of the gradebook, as the CSV holds it (all values text)."""
+    rows = []
+    for assignment in gradebook.assignments:
+        if assignments and assignment.name not in assignments:
+            continue
+        for student in gradebook.students:
+            if students and student.id not in students:
+                continue
+            rows.append(_row(gradebook, coursedir, assignment, student))
+    return rows
+
+
+def _row(gradebook, coursedir, assignment, student) -> dict:
+    state = submission_status(gradebook, assignment.name, student.id, coursedir)
+    row = {
+        "assignment": assignment.name, "duedate": assignment.duedate, "student_id": student.id,
+        "last_name": student.last_name, "first_name": student.first_name, "email": student.email,
+        "max_score": assignment.max_score, "status": state.status, "status_detail": state.detail,
+    }
+    try:
+        submission = gradebook.find_submission(assignment.name, student.id)
+    except MissingEntry:
+        submission = None
+    if submission is None:
+        row.update(timestamp="", raw_score=0.0, late_submission_penalty=0.0, score=0.0)
+    else:
+        penalty = submission.late_submission_penalty
+        row.update(timestamp=submission.timestamp, raw_score=submission.score, late_submission_penalty=penalty,
+                   score=max(0.0, submission.score - penalty))
+    if state.status in NO_GRADE:
+        row.update(raw_score="", late_submission_penalty="", score="")
+    return {key: "" if row.get(key) is None else str(row[key]) for key in COLUMNS}
+
+
+class StatusCsvExportPlugin(ExportPlugin):
+    """nbgrader's CSV export plus ``status`` and ``status_detail`` columns (default file: grades.csv)."""
+
+    def export(self, gradebook) -> None:
+        """Write the CSV to ``self.to`` (grades.csv when empty)."""
+        dest = self.to or "grades.csv"
+        coursedir = getattr(self.parent, "coursedir", None) or course_directory()
+        rows = grade_rows(gradebook, coursedir, [str(a) for a in self.assignment], [str(s) for s in self.student])
+        self.log.info("Exporting grades with submission status to %s", dest)
+        with open(dest, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)

@@ -1,0 +1,176 @@
+"""Where each student's submission stands after autograding, in one word and one sentence.
+
+nbgrader's own export gives a notebook it could not read the same 0 as a
+blank submission, and says nothing of cut-off cells or edited tests. This
+module looks at the submitted and autograded files and the gradebook and
+names the state, so an instructor can tell a real zero from a problem.
+
+Statuses, most urgent first (``status`` is the first that applies; ``flags``
+lists every one that applies):
+
+- ``missing``: nothing was submitted (or none of the assignment's notebooks).
+- ``unreadable``: a submitted notebook is not a notebook nbgrader can read
+  (not JSON, not nbformat), or autograding failed on it and left no result.
+- ``ungraded``: submitted but not autograded yet (or resubmitted since).
+- ``timed_out``: a cell was cut off by the per-cell time limit; the rest was graded.
+- ``tampered``: a locked cell arrived changed; it was graded from the original.
+- ``needs_manual_grading``: autograded; some cell waits for a person in the formgrader.
+- ``graded``: fully graded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .tamper import TamperedCell, find_tampered_cells, reference_from_gradebook
+
+STATUSES = ("missing", "unreadable", "ungraded", "timed_out", "tampered", "needs_manual_grading", "graded")
+
+# The ename nbgrader's Execute preprocessor gives a cell cut off by its timeout (Execute.error_on_timeout).
+TIMEOUT_ENAME = "CellTimeoutError"
+
+
+@dataclass(frozen=True)
+class SubmissionStatus:
+    """One student's standing on one assignment."""
+
+    student_id: str
+    assignment_id: str
+    status: str
+    detail: str
+    flags: tuple[str, ...] = ()
+    tampered: tuple[TamperedCell, ...] = field(default_factory=tuple)
+    timed_out_cells: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        """A JSON-ready form for the CLI."""
+        return {
+            "student_id": self.student_id, "assignment_id": self.assignment_id, "status": self.status,
+            "detail": self.detail, "flags": list(self.flags),
+            "tampered": [{"grade_id": t.grade_id, "change": t.change, "detail": t.detail} for t in self.tampered],
+            "timed_out_cells": list(self.timed_out_cells),
+        }
+
+
+def course_directory(root: str | os.PathLike = "."):
+    """An nbgrader CourseDirectory configured from ``root``/nbgrader_config.py, rooted at ``root``."""
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import Config, PyFileConfigLoader
+
+    root = Path(root).resolve()
+    config = Config()
+    if (root / "nbgrader_config.py").exists():
+        config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    coursedir = CourseDirectory(config=config)
+    coursedir.root = str(root)
+    return coursedir
+
+
+def submission_status(gradebook, assignment_id: str, student_id: str, coursedir=None) -> SubmissionStatus:
+    """The status of ``student_id``'s submission of ``assignment_id``.
+
+    ``gradebook`` is an open nbgrader ``Gradebook``; ``coursedir`` an nbgrader
+    ``CourseDirectory`` (default: the one configured in the current folder).
+    Reads files only; changes nothing.
+    """
+    coursedir = coursedir or course_directory()
+    notebook_ids = [nb.name for nb in gradebook.find_assignment(assignment_id).notebooks]
+    submitted = Path(coursedir.format_path(coursedir.submitted_directory, student_id, assignment_id))
+    autograded = Path(coursedir.format_path(coursedir.autograded_directory, student_id, assignment_id))
+
+    def result(status, detail, flags=(), tampered=(), timed_out=()):
+        ordered = tuple(s for s in STATUSES if s in {status, *flags})
+        return SubmissionStatus(student_id, assignment_id, status, detail, ordered, tuple(tampered), tuple(timed_out))
+
+    present = [nb for nb in notebook_ids if (submitted / f"{nb}.ipynb").is_file()]
+    if not present:
+        where = "nothing was submitted" if not submitted.exists() else "no notebook of the assignment was submitted"
+        return result("missing", where)
+    absent = [nb for nb in notebook_ids if nb not in present]
+
+    loaded = {}
+    for nb in present:
+        notebook, problem = _read_notebook(submitted / f"{nb}.ipynb")
+        if problem:
+            return result("unreadable", f"{nb}.ipynb {problem}")
+        loaded[nb] = notebook
+
+    if not _has_submission(gradebook, assignment_id, student_id):
+        return result("ungraded", "submitted, not autograded yet")
+    for nb in present:
+        graded_file = autograded / f"{nb}.ipynb"
+        if not graded_file.is_file():
+            return result("unreadable", f"autograding could not process {nb}.ipynb (see the autograde log)")
+        if (submitted / f"{nb}.ipynb").stat().st_mtime > graded_file.stat().st_mtime:
+            return result("ungraded", f"{nb}.ipynb was submitted again after it was autograded")
+
+    flags, notes, timed_out, tampered = [], [], [], []
+    for nb in present:
+        graded_nb, _ = _read_notebook(autograded / f"{nb}.ipynb")
+        timed_out += [f"{nb}:{cell}" for cell in _timed_out_cells(graded_nb or {})]
+        tampered += find_tampered_cells(loaded[nb], reference_from_gradebook(gradebook, nb, assignment_id))
+    if absent:
+        notes.append("not submitted (scored 0): " + ", ".join(f"{nb}.ipynb" for nb in absent))
+    if timed_out:
+        flags.append("timed_out")
+        notes.append("cut off by the time limit: " + ", ".join(timed_out))
+    if tampered:
+        flags.append("tampered")
+        notes.append("locked cells changed (graded from the originals): "
+                     + "; ".join(f"{t.grade_id} {t.change}" for t in tampered))
+    if gradebook.find_submission(assignment_id, student_id).needs_manual_grade:
+        flags.append("needs_manual_grading")
+        notes.append("waits for manual grading in the formgrader")
+    status = flags[0] if flags else "graded"
+    return result(status, "; ".join(notes) or "graded", flags, tampered, timed_out)
+
+
+def assignment_statuses(gradebook, assignment_id: str, coursedir=None) -> dict[str, SubmissionStatus]:
+    """``submission_status`` for every student in the gradebook, by student id."""
+    coursedir = coursedir or course_directory()
+    return {
+        student.id: submission_status(gradebook, assignment_id, student.id, coursedir)
+        for student in gradebook.students
+    }
+
+
+def _has_submission(gradebook, assignment_id, student_id) -> bool:
+    from nbgrader.api import MissingEntry
+
+    try:
+        gradebook.find_submission(assignment_id, student_id)
+    except MissingEntry:
+        return False
+    return True
+
+
+def _read_notebook(path: Path) -> tuple[dict | None, str | None]:
+    """The notebook at ``path`` as a dict, or None and what is wrong with it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, f"cannot be read ({exc.strerror})"
+    try:
+        notebook = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, "is not UTF-8 text"
+    except json.JSONDecodeError as exc:
+        return None, f"is not valid JSON ({exc.msg} at line {exc.lineno})"
+    if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
+        return None, "is JSON but not a notebook (no list of cells)"
+    if notebook.get("nbformat") != 4:
+        return None, f"has nbformat {notebook.get('nbformat')!r}; nbgrader needs version 4"
+    return notebook, None
+
+
+def _timed_out_cells(notebook: dict) -> list[str]:
+    cut = []
+    for position, cell in enumerate(notebook.get("cells", []), start=1):
+        outputs = cell.get("outputs") or []
+        if any(isinstance(o, dict) and o.get("ename") == TIMEOUT_ENAME for o in outputs):
+            grade_id = (cell.get("metadata", {}).get("nbgrader") or {}).get("grade_id")
+            cut.append(grade_id or f"cell {position}")
+    return cut
