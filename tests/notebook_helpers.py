@@ -214,12 +214,15 @@ def rich(cell, mime: str) -> str:
                      if o.output_type in ("execute_result", "display_data") and mime in o.get("data", {}))
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
 def errors(nb) -> list[str]:
     found = []
     for cell in code_cells(nb):
         for o in outputs(cell):
             if o.output_type == "error":
-                found.append(f"{cell.source!r}: {o.ename}: {o.evalue}\n" + "\n".join(o.traceback))
+                found.append(f"{cell.source!r}: {o.ename}: {o.evalue}\n" + _ANSI.sub("", "\n".join(o.traceback)))
             elif o.output_type == "stream" and o.name == "stderr":
                 found.append(f"{cell.source!r} wrote to stderr: {o.text}")
     return found
