@@ -10,3 +10,26 @@ c.CourseDirectory.submitted_directory = "submitted"
 c.CourseDirectory.autograded_directory = "autograded"
 c.CourseDirectory.feedback_directory = "feedback"
 c.CourseDirectory.db_url = "sqlite:///gradebook.db"
+
+# -- Grading that holds up (workbook/grading) --------------------------------------------
+# nbgrader's Execute preprocessor reads `Execute.timeout` (ExecutePreprocessor.timeout is ignored):
+# a student cell that never ends is interrupted after 10 s, marked with a CellTimeoutError,
+# and the rest of the notebook is still run and graded.
+c.Execute.timeout = 10
+c.Execute.interrupt_on_timeout = True
+
+# A deleted test cell is put back from the gradebook and graded, instead of waiting forever
+# for a manual grade.
+c.OverwriteCells.add_missing_cells = True
+
+# Feedback shows each test cell's source, hidden tests included (nbgrader issue #917); this
+# preprocessor strips them, and the tracebacks that could quote them.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "workbook.grading.hide_tests.HideHiddenTests",
+]
+
+# `nbgrader export` writes nbgrader's CSV columns plus each submission's status, so an
+# unreadable notebook is never mistaken for a real zero.
+c.ExportApp.plugin_class = "workbook.grading.export.StatusCsvExportPlugin"

@@ -1,0 +1,222 @@
+"""The rubric of every graded assignment, as data, and what its test cells call.
+
+Each autograded rubric item names a self-check (a function of
+workbook.selfcheck) and the ids of that check's items that must all pass;
+the rubric holds points, not rules. A test cell is one call::
+
+    from workbook.grading import rubric
+    rubric.require("answer_average_day")
+
+which reads the saved answers (workbook.grading.answers), runs the check and
+raises RubricFailure with the check's message and hint when the item is not
+met. nbgrader then gives the cell's points or none. Items judged by a hidden
+test also have a visible part, ``require_saved``, that tells the student
+before submitting whether their answers are found at all.
+
+Manual items (the reflection) are graded by a person in the formgrader;
+they are listed here only so the points add up in one place.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .answers import load
+
+
+@dataclass(frozen=True)
+class RubricItem:
+    """One autograded item: ``points`` when every listed ``check_items`` of ``check`` passes."""
+
+    id: str
+    assignment: str
+    points: float
+    check: str  # a function of workbook.selfcheck: interview, follow_up, network, pitch, ...
+    check_items: tuple[str, ...]
+    hidden: bool = False  # judged in a hidden test; the visible test only requires the record
+
+
+@dataclass(frozen=True)
+class ManualItem:
+    """One item a grader scores by hand in the formgrader (an nbgrader task cell)."""
+
+    id: str
+    assignment: str
+    points: float
+    description: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The judgement of one rubric item on one journal."""
+
+    item: RubricItem
+    passed: bool
+    message: str
+
+    @property
+    def points(self) -> float:
+        return self.item.points if self.passed else 0.0
+
+
+class RubricFailure(AssertionError):
+    """A rubric item is not met; the message is the check's, for the student."""
+
+
+def _interview_items():
+    from ..question_bank import required_questions
+
+    yield RubricItem("interviewee_name", "informational_interview", 1, "interview", ("name",))
+    yield RubricItem("interviewee_occupation", "informational_interview", 1, "interview", ("occupation",))
+    yield RubricItem("interviewee_organization", "informational_interview", 1, "interview", ("organization",))
+    yield RubricItem("interview_date", "informational_interview", 1, "interview", ("date",))
+    yield RubricItem("interview_length", "informational_interview", 1, "interview", ("length",))
+    for question in required_questions():
+        yield RubricItem(f"answer_{question.id}", "informational_interview", 2, "interview",
+                         (f"answer_{question.id}",), hidden=True)
+    yield RubricItem("learned", "informational_interview", 2, "interview", ("learned",), hidden=True)
+    yield RubricItem("thank_you_sent", "informational_interview", 1, "follow_up", ("thank_you_sent",))
+    yield RubricItem("thank_you_on_time", "informational_interview", 1, "follow_up",
+                     ("thank_you_sent", "thank_you_on_time"))
+    yield RubricItem("next_contact", "informational_interview", 1, "follow_up",
+                     ("referral_asked", "referral_added"))
+
+
+def _weekly_items():
+    # Every network item needs a contact: an empty journal has no duplicates, but earns nothing for it.
+    yield RubricItem("network_has_contacts", "network_map", 2, "network", ("has_contacts",))
+    yield RubricItem("network_no_duplicates", "network_map", 1, "network", ("has_contacts", "no_duplicates"))
+    yield RubricItem("network_categories", "network_map", 1, "network", ("has_contacts", "categories_valid"))
+    yield RubricItem("network_referrals", "network_map", 1, "network",
+                     ("has_contacts", "referrals_resolve", "no_referral_loops"))
+    yield RubricItem("network_interactions", "network_map", 1, "network", ("has_contacts", "interactions_linked"))
+
+    yield RubricItem("pitch_name_studies", "pitch", 1, "pitch", ("component_name_studies",))
+    yield RubricItem("pitch_career_interest", "pitch", 1, "pitch", ("component_career_interest",))
+    yield RubricItem("pitch_position_sought", "pitch", 1, "pitch", ("component_position_sought",))
+    yield RubricItem("pitch_core", "pitch", 2, "pitch", ("core_components",))
+    yield RubricItem("pitch_experience", "pitch", 1, "pitch", ("component_experience",))
+    yield RubricItem("pitch_leadership", "pitch", 1, "pitch", ("component_leadership_teamwork",))
+    yield RubricItem("pitch_timing", "pitch", 3, "pitch", ("timing",))
+
+    yield RubricItem("plan_count", "question_plan", 1, "question_plan", ("count",))
+    yield RubricItem("plan_open_ended", "question_plan", 1, "question_plan", ("open_ended",))
+    yield RubricItem("plan_categories", "question_plan", 1, "question_plan", ("categories",))
+    yield RubricItem("plan_next_contact", "question_plan", 1, "question_plan", ("next_contact",))
+    yield RubricItem("plan_no_prying", "question_plan", 1, "question_plan", ("no_prying",))
+
+    yield from _request_email_items()
+
+
+def _request_email_items():
+    for check_item, rubric_id in (("mentions_source", "email_mentions_source"), ("bounded_time", "email_bounded_time"),
+                                  ("at_convenience", "email_at_convenience"),
+                                  ("information_not_job", "email_information_not_job"),
+                                  ("no_job_request", "email_no_job_request"), ("polite_close", "email_polite_close"),
+                                  ("short", "email_short")):
+        yield RubricItem(rubric_id, "request_email", 1, "request_email", (check_item,))
+
+
+MANUAL_ITEMS = (
+    ManualItem("reflection", "informational_interview", 2,
+               "The reflection: what went well, what surprised them, what they would do better, each "
+               "specific to this conversation."),
+)
+
+ITEMS: tuple[RubricItem, ...] = (*_interview_items(), *_weekly_items())
+_BY_ID = {item.id: item for item in ITEMS}
+ASSIGNMENTS = tuple(dict.fromkeys(item.assignment for item in ITEMS))
+
+
+def items(assignment: str) -> list[RubricItem]:
+    """The autograded items of ``assignment``, in the order of its test cells."""
+    if assignment not in ASSIGNMENTS:
+        raise KeyError(f"no rubric for {assignment!r}; there are rubrics for {', '.join(ASSIGNMENTS)}")
+    return [item for item in ITEMS if item.assignment == assignment]
+
+
+def manual_items(assignment: str) -> list[ManualItem]:
+    """The hand-graded items of ``assignment``."""
+    return [item for item in MANUAL_ITEMS if item.assignment == assignment]
+
+
+def item(item_id: str) -> RubricItem:
+    """The rubric item with ``item_id``."""
+    try:
+        return _BY_ID[item_id]
+    except (KeyError, TypeError):
+        raise KeyError(f"no rubric item {item_id!r}") from None
+
+
+def total_points(assignment: str) -> float:
+    """All the points of ``assignment``: autograded and manual."""
+    return autograded_points(assignment) + sum(m.points for m in manual_items(assignment))
+
+
+def autograded_points(assignment: str) -> float:
+    """The points of ``assignment`` its test cells award."""
+    return float(sum(i.points for i in items(assignment)))
+
+
+def _report(check: str, doc: dict):
+    from .. import selfcheck
+
+    return getattr(selfcheck, check)(doc)
+
+
+def judge(item_id: str, doc: dict, _reports: dict | None = None) -> Outcome:
+    """Judge one rubric item on a loaded journal ``doc``; pure, reads no file."""
+    rubric_item = item(item_id)
+    reports = {} if _reports is None else _reports
+    try:
+        if rubric_item.check not in reports:
+            reports[rubric_item.check] = _report(rubric_item.check, doc)
+        report = reports[rubric_item.check]
+    except ValueError as exc:  # a saved record the check cannot read (wrong types, unknown keys)
+        return Outcome(rubric_item, False, f"Your saved work could not be checked: {exc}")
+    if any(i not in report for i in rubric_item.check_items):
+        # Nothing to judge yet (no record saved): the check says so in its failed items.
+        why = " ".join(_say(f) for f in report.failed) or f"{report.title} found nothing to judge."
+        return Outcome(rubric_item, False, why)
+    failed = [report[i] for i in rubric_item.check_items if not report[i].passed]
+    if failed:
+        return Outcome(rubric_item, False, " ".join(_say(f) for f in failed))
+    return Outcome(rubric_item, True, " ".join(report[i].message for i in rubric_item.check_items))
+
+
+def _say(check_item) -> str:
+    return check_item.message + (f" Hint: {check_item.hint}" if check_item.hint else "")
+
+
+def outcomes(assignment: str, doc: dict) -> list[Outcome]:
+    """Every autograded item of ``assignment`` judged on ``doc`` (each check runs once)."""
+    reports: dict = {}
+    return [judge(i.id, doc, reports) for i in items(assignment)]
+
+
+def score(assignment: str, doc: dict) -> float:
+    """The autograded points ``doc`` earns on ``assignment``: what nbgrader's test cells will award."""
+    return float(sum(o.points for o in outcomes(assignment, doc)))
+
+
+# -- what test cells call ------------------------------------------------------
+
+def require(item_id: str, folder: str | os.PathLike | None = None) -> None:
+    """Pass quietly when the saved answers meet ``item_id``; else raise RubricFailure saying why."""
+    __tracebackhide__ = True  # noqa: F841 -- IPython leaves this frame out of the traceback
+    outcome = judge(item_id, load(folder))
+    if not outcome.passed:
+        raise RubricFailure(outcome.message)
+
+
+def require_saved(item_id: str, folder: str | os.PathLike | None = None) -> None:
+    """Pass when the saved answers hold the record ``item_id`` is judged on (not whether it is good)."""
+    __tracebackhide__ = True  # noqa: F841
+    rubric_item = item(item_id)
+    try:
+        report = _report(rubric_item.check, load(folder))
+    except ValueError as exc:
+        raise RubricFailure(f"Your saved work could not be checked: {exc}") from None
+    if any(i not in report for i in rubric_item.check_items):
+        raise RubricFailure(" ".join(_say(f) for f in report.failed) or f"{report.title} found nothing to judge.")
