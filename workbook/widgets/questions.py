@@ -1,0 +1,178 @@
+"""Question planner: questions picked from the bank or written by the student, in the order they will be asked."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from ..checks.question_plan import check_question_plan, question_flags, reopen_hint
+from ..entries import new_id
+from ..question_bank import QUESTION_CATEGORIES, bank, custom_question, required_questions
+from ..selfcheck import latest
+from ..text import normalize
+from ._base import JournalWidget
+from ._form import NONE, STYLE, button, choice_field, error_html, text_field
+
+ALL_AREAS = "(every area)"
+GUESS = "(guess from the wording)"
+
+
+def flag_messages(text: str) -> list[str]:
+    """What the plan check would say about this one question, as short warnings."""
+    flags = question_flags(text)
+    found = []
+    if flags.closed:
+        found.append("Could be answered with a yes or no. " + reopen_hint(text))
+    if flags.prying:
+        found.append("Asks about their private life or their own pay; keep to their work.")
+    return found
+
+
+class QuestionPlanner(JournalWidget):
+    """Pick questions by category, add your own, reorder them; live flags and the plan check."""
+
+    def __init__(self, journal=None):
+        super().__init__(journal)
+        self.plan_id = None
+        self.questions: list[dict] = []
+        self.category = choice_field("Area", [(ALL_AREAS, NONE)] + [(v, k) for k, v in QUESTION_CATEGORIES.items()])
+        self.bank_list = widgets.Select(description="Questions in the bank", rows=8, style=STYLE,
+                                        layout=widgets.Layout(width="95%"))
+        self.add_bank_button = button("Add to my plan")
+        self.add_required_button = button("Add the nine assignment questions")
+        self.custom_text = text_field("Your own question", width="95%")
+        self.custom_category = choice_field("Its area", [(GUESS, NONE)] + [(v, k) for k, v in QUESTION_CATEGORIES.items()])
+        self.custom_flags = widgets.HTML()
+        self.add_custom_button = button("Add my question")
+        self.plan_list = widgets.Select(description="My plan, in order", rows=12, style=STYLE,
+                                        layout=widgets.Layout(width="95%"))
+        self.up_button = button("Move up")
+        self.down_button = button("Move down")
+        self.remove_button = button("Remove")
+        self.flags = widgets.HTML()
+        self.report = widgets.HTML()
+        self.category.observe(lambda change: self._fill_bank(), "value")
+        self.custom_text.observe(lambda change: self._flag_custom(), "value")
+        self.add_bank_button.on_click(lambda _: self.add_from_bank())
+        self.add_required_button.on_click(lambda _: self.add_required())
+        self.add_custom_button.on_click(lambda _: self.add_custom())
+        self.up_button.on_click(lambda _: self.move(-1))
+        self.down_button.on_click(lambda _: self.move(1))
+        self.remove_button.on_click(lambda _: self.remove())
+        self.children = [
+            widgets.HTML("<h4>From the bank</h4>"), self.category, self.bank_list,
+            widgets.HBox([self.add_bank_button, self.add_required_button]),
+            widgets.HTML("<h4>Your own</h4>"), self.custom_text, self.custom_category, self.custom_flags,
+            self.add_custom_button,
+            widgets.HTML("<h4>Your plan</h4>"), self.plan_list,
+            widgets.HBox([self.up_button, self.down_button, self.remove_button]),
+            self.message, self._footer(), self.flags, self.report,
+        ]
+        self._fill_bank()
+        record = latest(self._read(), "question_plans")
+        if record is not None:
+            self.plan_id = record["id"]
+            self.questions = [
+                {"text": q["text"], "category": q.get("category") if q.get("category") in QUESTION_CATEGORIES else None,
+                 "source": q.get("source") if q.get("source") in ("bank", "custom") else "custom"}
+                for q in record.get("questions") or [] if isinstance(q, dict) and isinstance(q.get("text"), str)
+            ]
+        self._show_plan()
+
+    # -- showing -------------------------------------------------------------
+
+    def _fill_bank(self) -> None:
+        self.bank_list.options = [(q.text, q.id) for q in bank(self.category.value or None)]
+
+    def _flag_custom(self) -> None:
+        text = self.custom_text.value
+        if not text.strip():
+            self.custom_flags.value = ""
+            return
+        try:
+            found = flag_messages(text)
+        except ValueError as exc:
+            found = [str(exc)]
+        self.custom_flags.value = "".join(
+            f"<div class='wb-flag' style='color:#9a6700'>&#9888; {html.escape(m)}</div>" for m in found)
+
+    def _show_plan(self, selected: int | None = None) -> None:
+        self.plan_list.options = [(f"{n}. {q['text']}", n - 1) for n, q in enumerate(self.questions, 1)]
+        if selected is not None and self.questions:
+            self.plan_list.value = max(0, min(selected, len(self.questions) - 1))
+        flagged = []
+        for n, q in enumerate(self.questions, 1):
+            for message in flag_messages(q["text"]):
+                flagged.append(f"<li>Question {n}: {html.escape(message)}</li>")
+        self.flags.value = f"<ul class='wb-flags'>{''.join(flagged)}</ul>" if flagged else ""
+        self.report.value = check_question_plan(self.questions)._repr_html_()
+
+    # -- changing the plan -----------------------------------------------------
+
+    def _add(self, text: str, category: str | None, source: str) -> bool:
+        if any(normalize(q["text"]) == normalize(text) for q in self.questions):
+            self.message.value = error_html(f"Already in your plan: {text}")
+            return False
+        self.questions.append({"text": text, "category": category, "source": source})
+        return True
+
+    def _changed(self, selected: int | None) -> None:
+        self._show_plan(selected)
+        self.autosave.changed()
+
+    def add_from_bank(self) -> bool:
+        """Add the question chosen in the bank list to the end of the plan."""
+        self.message.value = ""
+        chosen = next((q for q in bank() if q.id == self.bank_list.value), None)
+        if chosen is None:
+            self.message.value = error_html("Choose a question in the bank list first.")
+            return False
+        added = self._add(chosen.text, chosen.category, "bank")
+        if added:
+            self._changed(len(self.questions) - 1)
+        return added
+
+    def add_required(self) -> int:
+        """Add whichever of the nine required questions are not in the plan yet; how many were added."""
+        self.message.value = ""
+        added = sum(self._add(q.text, q.category, "bank") for q in required_questions()
+                    if all(normalize(q.text) != normalize(p["text"]) for p in self.questions))
+        self._changed(len(self.questions) - 1)
+        return added
+
+    def add_custom(self) -> bool:
+        """Add the student's own question; a refused one stays in its box with the reason beside it."""
+        self.message.value = ""
+        try:
+            question = custom_question(self.custom_text.value, self.custom_category.value or None)
+        except ValueError as exc:
+            self.custom_flags.value = error_html(str(exc))
+            return False
+        if not self._add(question.text, question.category, "custom"):
+            return False
+        self.custom_text.value = ""
+        self._changed(len(self.questions) - 1)
+        return True
+
+    def move(self, step: int) -> bool:
+        """Move the selected plan question up (-1) or down (+1)."""
+        index = self.plan_list.value
+        if index is None or not 0 <= index + step < len(self.questions):
+            return False
+        self.questions[index], self.questions[index + step] = self.questions[index + step], self.questions[index]
+        self._changed(index + step)
+        return True
+
+    def remove(self) -> bool:
+        """Remove the selected plan question."""
+        index = self.plan_list.value
+        if index is None:
+            return False
+        del self.questions[index]
+        self._changed(index)
+        return True
+
+    def _save(self, explicit: bool):
+        record = {"id": self.plan_id or new_id("q"), "questions": [dict(q) for q in self.questions]}
+        self.plan_id = self.journal.save_record("question_plans", record)["id"]
