@@ -58,6 +58,7 @@ CONTACT_SECRETS = (
     "NOTE-XYZZY-private",
     "Orgsecret Widgets Ltd",
     "LEARNED-PLUGH-secret",
+    "Ólafur Þórðarson-秘密",
 )
 STUDENT_NAMES = {
     "stu-ana": "Ana Pellucidar",
@@ -105,7 +106,7 @@ def build_journal(path, student_name, contacts, interviews):
         journal.set_student_name(student_name)
     ids = []
     for n, (added, category) in enumerate(contacts):
-        name = CONTACT_SECRETS[1] if n == 1 else f"{CONTACT_SECRETS[0]} {n}"
+        name = {1: CONTACT_SECRETS[1], 2: CONTACT_SECRETS[7]}.get(n, f"{CONTACT_SECRETS[0]} {n}")
         contact = journal.add_contact(
             name=name, category=category, added=added, organization=CONTACT_SECRETS[5],
             email=f"zq{n}.{CONTACT_SECRETS[2]}", phone=CONTACT_SECRETS[3], notes=CONTACT_SECRETS[4],
@@ -241,6 +242,25 @@ def test_no_contact_detail_reaches_any_output_or_the_terminal(run, request):
     for secret in CONTACT_SECRETS:
         for form in {secret, html.escape(secret), html.escape(secret, quote=False), json.dumps(secret)[1:-1]}:
             assert form.encode("utf-8") not in everything, f"{form!r} leaked"
+
+
+def test_a_hand_edited_overlong_student_name_is_shortened_on_the_page(class_dir, plan_file, tmp_path):
+    doc = json.loads((class_dir / "stu-ana.json").read_text(encoding="utf-8"))
+    doc["student"]["name"] = "Ñ" * 5000
+    (tmp_path / "long.json").write_text(json.dumps(doc), encoding="utf-8")
+    result = write_class_report(tmp_path, tmp_path / "out", show_students=True, plan=plan_file)
+    page = result.html.read_text(encoding="utf-8")
+    assert "<td>" + "Ñ" * 200 + "...</td>" in page
+    assert "Ñ" * 201 not in page
+    assert result.students_csv.read_text(encoding="utf-8").count("Ñ") == 5000  # the CSV keeps it whole
+
+
+def test_output_folder_that_cannot_be_made_is_a_one_line_error(class_dir, plan_file, tmp_path):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    code, stdout, stderr = run_cli(["--journals", str(class_dir), "--out", str(tmp_path / "taken"),
+                                    "--plan", str(plan_file)])
+    assert (code, stdout) == (2, "")
+    assert stderr == f"workbook class-report: cannot write the report into {tmp_path / 'taken'}: File exists\n"
 
 
 def test_rerun_without_show_students_removes_the_earlier_student_table(class_dir, plan_file, tmp_path):

@@ -81,8 +81,9 @@ def render_html(
         f'src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">',
         "<h2>Week by week</h2>",
         '<p class="note">Every number counts to the end of its week. Contacts dated before the term '
-        "count in week 1. The same table is in <code>class_growth.csv</code> (column names as in each "
-        "heading's tooltip).</p>",
+        "count in week 1. Quartiles interpolate between the two nearest students, so a median of 2.5 "
+        "lies halfway between a student with 2 contacts and one with 3. The same table is in "
+        "<code>class_growth.csv</code> (column names as in each heading's tooltip).</p>",
         _table(WEEK_COLUMNS, (week_row(row) for row in figures.rows), text_columns=("week_start",)),
     ]
     if skipped:

@@ -55,6 +55,8 @@ def run(args) -> int:
         raise CommandError(str(exc)) from None
     except EmptyClassError as exc:
         raise CommandError(f"{exc}; nothing to report on") from None
+    except OSError as exc:  # reading problems are per journal and reported; this is the output side
+        raise CommandError(f"cannot write the report into {args.out}: {exc.strerror or exc}") from None
 
     print(f"Counted {result.counted} journal(s) from {where}.")
     print("Wrote " + ", ".join(str(p) for p in (result.png, result.csv, result.html, result.students_csv) if p))
