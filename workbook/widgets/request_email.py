@@ -1,0 +1,196 @@
+"""Request email drafter: a draft filled from the contact, checked live, and logged when sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import ipywidgets as widgets
+
+from ..checks.request_email import check_request_email
+from ..entries import new_id
+from ._base import JournalWidget
+from ._form import (NONE, Form, button, choice_field, contact_options, date_field, error_html, iso, long_field,
+                    parse_day, set_options, text_field)
+
+NAME_PLACEHOLDER = "[Your name]"
+
+
+def draft_email(contact: dict, introducer: dict | None = None, student_name: str = "") -> tuple[str, str]:
+    """A first draft (subject, body) asking ``contact`` for an informational interview.
+
+    It names who introduced you (or says you came across their name), asks
+    for 20-30 minutes at their convenience, says you want advice and not a
+    job, and signs with the student's name.
+    """
+    work = contact.get("occupation") or contact.get("field") or "your field"
+    if introducer is not None:
+        source = f"{introducer['name']} suggested I contact you."
+    else:
+        source = f"I came across your name while learning about people who work in {work}."
+    body = "\n".join([
+        f"Dear {contact['name']},",
+        "",
+        f"{source} I am a student exploring a career in {work}, and I would value your advice and "
+        "hearing about your own path. I am not asking for a job; I hope to understand the work better.",
+        "",
+        "Could you spare 20-30 minutes for a conversation, in person, by phone or online, at a time "
+        "that suits you?",
+        "",
+        "Thank you for considering my request.",
+        "",
+        "Best regards,",
+        student_name.strip() or NAME_PLACEHOLDER,
+    ])
+    return f"A 20-minute conversation about {work}?", body
+
+
+class RequestEmailDrafter(JournalWidget):
+    """Write the request email to one contact; marking it sent logs a request_email interaction."""
+
+    def __init__(self, journal=None):
+        super().__init__(journal)
+        self.draft_id: str | None = None
+        self.sent: str | None = None
+        self.interaction_id: str | None = None
+        self.fields = {
+            "student_name": text_field("Your name"),
+            "contact_id": choice_field("Write to", [("(choose a contact)", NONE)]),
+            "subject": text_field("Subject", width="95%"),
+            "body": long_field("Email", rows=14, stacked=True),
+        }
+        self.form = Form(self.fields)
+        self.fill_button = button("Fill in a draft for this person")
+        self.sent_date = date_field("Sent on")
+        self.sent_button = button("Mark as sent and log it", style="success")
+        self.sent_info = widgets.HTML()
+        self.report = widgets.HTML()
+        self.form.on_change(self._edited)
+        self.fields["contact_id"].observe(self._on_contact, "value")
+        self.fill_button.on_click(lambda _: self.fill())
+        self.sent_button.on_click(lambda _: self.mark_sent())
+        self.children = [
+            self.form.row("student_name"), self.form.row("contact_id"), self.fill_button,
+            self.form.row("subject"), self.form.row("body"),
+            self.message, self._footer(),
+            widgets.HBox([self.sent_date, self.sent_button]), self.sent_info,
+            widgets.HTML("<h4>Check of this email</h4>"), self.report,
+        ]
+        doc = self._read()
+        drafts = sorted(doc["email_drafts"], key=lambda r: str(r.get("updated") or ""))
+        with self.form.quietly():
+            self.fields["student_name"].value = doc["student"].get("name") or ""
+            set_options(self.fields["contact_id"], contact_options(doc["contacts"], "(choose a contact)"), NONE)
+        self._load(drafts[-1] if drafts else None)
+
+    def _load(self, record: dict | None) -> None:
+        record = record or {}
+        self.draft_id = record.get("id")
+        self.sent = record.get("sent")
+        self.interaction_id = record.get("interaction_id")
+        with self.form.quietly():
+            if record.get("contact_id"):
+                set_options(self.fields["contact_id"], self.fields["contact_id"].options, record["contact_id"])
+            self.fields["subject"].value = str(record.get("subject") or "")
+            self.fields["body"].value = str(record.get("body") or "")
+            self.sent_date.value = parse_day(self.sent) or dt.date.today()
+        self._clear_errors()
+        self._update()
+
+    def _on_contact(self, change) -> None:
+        if self.form.loading or not change["new"]:
+            return
+        previous = change["old"]
+        if not previous:
+            # A draft begun before choosing anyone becomes this person's draft.
+            if not self.fields["body"].value.strip():
+                self.fill()
+            else:
+                self.autosave.changed()
+            return
+        # The edits so far belong to the previous person's draft: save them before switching.
+        with self.form.quietly():
+            self.fields["contact_id"].value = previous
+        if not self.flush():
+            return
+        with self.form.quietly():
+            self.fields["contact_id"].value = change["new"]
+        drafts = [r for r in self._read()["email_drafts"] if r.get("contact_id") == change["new"]]
+        if drafts:
+            self._load(max(drafts, key=lambda r: str(r.get("updated") or "")))
+        else:
+            self._load(None)
+            self.fill()
+
+    def fill(self) -> bool:
+        """Replace subject and body with a fresh draft for the chosen contact."""
+        doc = self._read()
+        by_id = {c["id"]: c for c in doc["contacts"]}
+        contact = by_id.get(self.fields["contact_id"].value)
+        if contact is None:
+            self.message.value = error_html("Choose the person you are writing to first.")
+            return False
+        subject, body = draft_email(contact, by_id.get(contact.get("introduced_by")),
+                                    self.fields["student_name"].value)
+        self.fields["subject"].value = subject
+        self.fields["body"].value = body
+        return True
+
+    def _edited(self) -> None:
+        if self.form.loading:
+            return
+        self._update()
+        self.autosave.changed()
+
+    def _update(self) -> None:
+        name = self.fields["student_name"].value.strip() or None
+        self.report.value = check_request_email(self.fields["body"].value, sender_name=name)._repr_html_()
+        if self.sent:
+            self.sent_info.value = (f"<p>Sent on {html.escape(self.sent)} and logged in your network. "
+                                    "If there is no answer after three working days, try the next person.</p>")
+        else:
+            self.sent_info.value = "<p>Not sent yet.</p>"
+        self.sent_button.disabled = bool(self.sent)
+
+    def _record(self) -> dict:
+        return {
+            "id": self.draft_id or new_id("e"),
+            "contact_id": self.fields["contact_id"].value or None,
+            "subject": self.fields["subject"].value,
+            "body": self.fields["body"].value,
+            "sent": self.sent,
+            "interaction_id": self.interaction_id,
+        }
+
+    def _save(self, explicit: bool):
+        name = self.fields["student_name"].value
+        record = self.journal.save_record("email_drafts", self._record())
+        self.draft_id = record["id"]
+        if name.strip() != (self.journal.read()["student"].get("name") or ""):
+            self.journal.set_student_name(name)
+
+    def mark_sent(self) -> bool:
+        """Save the draft, log a request_email interaction on the sent date, and record the date."""
+        contact_id = self.fields["contact_id"].value
+        if not contact_id:
+            self.message.value = error_html("Choose the person you sent it to first.")
+            return False
+        if self.sent_date.value is None:
+            self.message.value = error_html("Give the date you sent it.")
+            return False
+        if not self.save():
+            return False
+        day = iso(self.sent_date.value)
+        try:
+            if self.interaction_id is None:
+                self.interaction_id = self.journal.log_interaction(contact_id, "request_email", date=day)["id"]
+            self.sent = day
+            self.journal.save_record("email_drafts", self._record())
+        except Exception as exc:  # noqa: BLE001 - shown to the student, never a traceback
+            self.sent = None
+            self._show_error(exc)
+            self.status.error(str(exc))
+            return False
+        self.status.saved("request logged")
+        self._update()
+        return True
