@@ -8,7 +8,6 @@ widgets and a check must answer while they type.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from functools import cache
 
@@ -17,19 +16,19 @@ _JOINERS = "'\u2019\u02bc\u2010\u2011-"
 # Marks that end a sentence, in Latin, CJK, Arabic and Devanagari scripts.
 _ENDS = ".!?\u2026\u3002\uff01\uff1f\u061f\u0964"
 _SENTENCE_END = re.compile(rf"[{_ENDS}]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
-_SPACE = re.compile(r"\s+")
-_CURLY_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 @cache
 def _word_pattern() -> re.Pattern:
     # Python's \w leaves out combining marks, which would cut words such as
-    # Hindi or pointed Hebrew in pieces; the mark class is built on first use
-    # so that importing the module stays instant.
+    # Hindi or pointed Hebrew in pieces. The class is built on first use so
+    # that importing stays instant, and holds only marks below U+10000 (plus
+    # the zero-width joiners) because the regex engine tests such a class in
+    # constant time, while astral ranges make every character slower.
     marks = "".join(
-        re.escape(chr(c)) for c in range(0x300, min(sys.maxunicode, 0x1F000))
+        re.escape(chr(c)) for c in range(0x300, 0x10000)
         if unicodedata.category(chr(c)).startswith("M")
-    ) + "\U000e0100-\U000e01ef\u200c\u200d"
+    ) + "\u200c\u200d"
     part = rf"\w[\w{marks}]*"
     return re.compile(rf"{part}(?:[{re.escape(_JOINERS)}]{part})*")
 
@@ -76,4 +75,6 @@ def sentences(text: str) -> list[str]:
 def normalize(text: str) -> str:
     """``text`` folded for comparison: NFKC, casefolded, curly apostrophes straightened, whitespace collapsed."""
     folded = unicodedata.normalize("NFKC", _require_str(text)).casefold()
-    return _SPACE.sub(" ", folded.translate(_CURLY_APOSTROPHES)).strip()
+    # Chained replace is several times faster than str.translate here.
+    folded = folded.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
+    return " ".join(folded.split())
