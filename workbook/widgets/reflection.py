@@ -1,0 +1,65 @@
+"""Reflection: what went well, what surprised you, what you will do better, for one interview."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from ..entries import new_id
+from ._autosave import NotReady
+from ._base import JournalWidget
+from ._form import NONE, Form, choice_field, long_field, set_options
+from .interview import interview_label
+
+PROMPTS = {
+    "went_well": "What went well in the conversation?",
+    "surprised": "What surprised you about their work or their path?",
+    "do_better": "What will you do differently in your next interview?",
+}
+
+
+class Reflection(JournalWidget):
+    """One reflection per interview, chosen from the interviews already recorded."""
+
+    def __init__(self, journal=None):
+        super().__init__(journal)
+        self.reflection_id: str | None = None
+        self.chooser = choice_field("About the interview with", [("(record an interview first)", NONE)])
+        self.fields = {key: long_field(text, rows=4, stacked=True) for key, text in PROMPTS.items()}
+        self.form = Form(self.fields)
+        self.form.on_change(self.autosave.changed)
+        self.chooser.observe(self._on_choose, "value")
+        self.children = [self.chooser, *[self.form.row(k) for k in self.fields], self.message, self._footer()]
+        doc = self._read()
+        interviews = sorted(doc["interviews"], key=lambda r: (str(r.get("date") or ""), str(r.get("updated") or "")),
+                            reverse=True)
+        options = [(interview_label(r), r["id"]) for r in interviews] or [("(record an interview first)", NONE)]
+        with self.form.quietly():
+            set_options(self.chooser, options, options[0][1])
+        self._load(doc)
+
+    def _load(self, doc: dict) -> None:
+        interview_id = self.chooser.value
+        record = max((r for r in doc["reflections"] if interview_id and r.get("interview_id") == interview_id),
+                     key=lambda r: str(r.get("updated") or ""), default={})
+        self.reflection_id = record.get("id")
+        self.form.load({key: str(record.get(key) or "") for key in self.fields})
+        self._clear_errors()
+
+    def _on_choose(self, change) -> None:
+        if self.form.loading:
+            return
+        previous = change["old"]
+        with self.form.quietly():
+            self.chooser.value = previous
+        if not self.flush():
+            return
+        with self.form.quietly():
+            self.chooser.value = change["new"]
+        self._load(self._read())
+
+    def _save(self, explicit: bool):
+        if not self.chooser.value:
+            raise NotReady("Record the interview first, then choose it here; your text stays on screen.")
+        record = {"id": self.reflection_id or new_id("r"), "interview_id": self.chooser.value,
+                  **{key: control.value for key, control in self.fields.items()}}
+        self.reflection_id = self.journal.save_record("reflections", record)["id"]
