@@ -183,8 +183,8 @@ def test_markup_in_a_part_never_reaches_the_html_raw():
 
 def test_a_100k_character_pitch_is_judged_quickly():
     parts = {**GOOD, "experience": ("I led a lab project. " * 5_000)[:100_000]}
-    start = time.perf_counter()
+    start = time.process_time()
     report = check_pitch(parts)
-    assert time.perf_counter() - start < 0.1
+    assert time.process_time() - start < 0.1
     assert report["timing"].passed is False
     assert "over your 60 s target" in report["timing"].message

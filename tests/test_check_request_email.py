@@ -29,12 +29,13 @@ def _item(text, item_id, sender_name=None):
     return check_request_email(text, sender_name=sender_name)[item_id]
 
 
-def _fastest(text, runs=3):
+def _fastest(text, runs=5):
+    # CPU time, best of a few runs: other jobs on a shared machine must not fail the test.
     best = float("inf")
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         check_request_email(text, sender_name="Maya Chen")
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
@@ -173,6 +174,16 @@ def test_job_requests_are_flagged_and_quoted(text, quoted):
     assert item.passed is False
     assert item.message == f"This reads like a job request: \u201c{quoted}\u201d"
     assert item.hint
+
+
+def test_quotes_stay_aligned_after_characters_that_lowercase_to_two():
+    # "\u0130".lower() is two characters long; the quote must still be the right sentence.
+    item = _item("\u0130stanbul \u0130zmir \u0130. Are you hiring? Thanks.", "no_job_request")
+    assert item.message == "This reads like a job request: \u201cAre you hiring?\u201d"
+
+
+def test_negation_reaches_across_extra_spaces():
+    assert _item("I want advice rather   than a job.", "information_not_job").passed
 
 
 def test_many_job_requests_are_summarised():

@@ -123,7 +123,7 @@ _JOB_REQUEST = _word_start_pattern(
 _CLAUSE_PUNCTUATION = ".!?\n\u2026,;:()\u2013\u2014"
 _CONJUNCTIONS = frozenset({"but", "and", "however", "although", "though", "yet", "so", "because", "while"})
 # Every negator contains one of these, so a tail without them is settled at once.
-_NEGATION_HINT = re.compile(r"no|n't|never|without|rather than|instead of")
+_NEGATION_HINT = re.compile(r"no|n't|never|without|rather\s+than|instead\s+of")
 _NEGATORS = frozenset({"not", "never", "no", "without", "cannot", "nor"})
 _CLAUSE_TOKEN = re.compile(rf"[\w']+|[{_CLAUSE_PUNCTUATION}]")
 _NEGATION_WINDOW = 6
@@ -153,7 +153,12 @@ def _fold(text: str) -> str:
 
 def _negated(text: str, end: int) -> bool:
     """Whether a negation comes shortly before ``end`` in the same clause of (folded) ``text``."""
-    tail = text[max(0, end - _NEGATION_CHARS):end]
+    return _tail_negated(text[max(0, end - _NEGATION_CHARS):end])
+
+
+# Cached because a long paste tends to repeat itself, and then so do its tails.
+@lru_cache(maxsize=1024)
+def _tail_negated(tail: str) -> bool:
     if not _NEGATION_HINT.search(tail):
         return False
     clause = []
