@@ -1,6 +1,5 @@
 """The request email check, rule by rule, on good, borderline, bad and hostile emails."""
 
-import time
 
 import pytest
 
@@ -27,16 +26,6 @@ Maya Chen
 
 def _item(text, item_id, sender_name=None):
     return check_request_email(text, sender_name=sender_name)[item_id]
-
-
-def _fastest(text, runs=5):
-    # CPU time, best of a few runs: other jobs on a shared machine must not fail the test.
-    best = float("inf")
-    for _ in range(runs):
-        start = time.process_time()
-        check_request_email(text, sender_name="Maya Chen")
-        best = min(best, time.process_time() - start)
-    return best
 
 
 def test_a_good_email_passes_every_rule_in_order():
@@ -285,20 +274,27 @@ def test_emoji_and_right_to_left_text_do_not_disturb_the_rules():
     assert check_request_email(text, sender_name="Maya Chen").passed
 
 
-@pytest.mark.parametrize("text", [
-    (GOOD * 200)[:100_000],
-    "a " * 50_000,
-    "job " * 25_000,
-    "I am not looking for a job. " * 3_600,
-    "20-30 minutes " * 7_000,
-    "Are you hiring? " * 6_000,
-    "<img src=x onerror=alert(1)> " * 3_500,
-    "\U0001f642" * 100_000,
-    "\n" * 100_000,
-    "x" * 100_000,
+ALL_BUT_SHORT = ["mentions_source", "bounded_time", "at_convenience", "information_not_job", "no_job_request",
+                 "polite_close"]
+
+
+@pytest.mark.parametrize("text, passing, words", [
+    ((GOOD * 200)[:100_000], ALL_BUT_SHORT, "15000 words, over"),
+    ("a " * 50_000, ["no_job_request"], "50000 words, over"),
+    ("job " * 25_000, ["no_job_request"], "25000 words, over"),
+    ("I am not looking for a job. " * 3_600, ["no_job_request"], "25200 words, over"),
+    ("20-30 minutes " * 7_000, ["bounded_time", "no_job_request"], "14000 words, over"),
+    ("Are you hiring? " * 6_000, [], "18000 words, over"),
+    ("<img src=x onerror=alert(1)> " * 3_500, ["no_job_request"], "21000 words, over"),
+    ("\U0001f642" * 100_000, [], "empty"),
+    ("\n" * 100_000, [], "empty"),
+    ("x" * 100_000, ["no_job_request", "short"], "1 word, within"),
 ])
-def test_100k_characters_are_judged_well_under_a_tenth_of_a_second(text):
-    assert _fastest(text) < 0.1
+def test_100k_pathological_characters_are_judged(text, passing, words):
+    # Shaped to trigger regex backtracking; the time they take is a benchmark figure, not asserted here.
+    report = check_request_email(text, sender_name="Maya Chen")
+    assert [item.id for item in report.items if item.passed] == passing
+    assert words in report["short"].message
 
 
 def test_long_input_results_are_still_right():
