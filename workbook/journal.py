@@ -147,7 +147,8 @@ class Journal:
     def save_record(self, section: str, record: dict) -> dict:
         """Insert or replace (by id) a pitch draft, question plan, interview record or reflection."""
         record = entries.clean_record(section, record)
-        record["updated"] = dt.datetime.now().isoformat(timespec="seconds")
+        # Microseconds, so that "the latest draft" is well defined even for saves within one second.
+        record["updated"] = dt.datetime.now().isoformat(timespec="microseconds")
         with self.transaction() as doc:
             existing = entries.find(doc, section, record["id"])
             if existing is None:

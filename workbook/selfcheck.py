@@ -12,8 +12,11 @@ from .journal import Journal, as_document
 
 
 def latest(doc: dict, section: str) -> dict | None:
-    """The most recently saved record of ``section``, or None."""
-    return max(doc[section], key=lambda r: str(r.get("updated") or ""), default=None)
+    """The most recently saved record of ``section``, or None (ties go to the later entry)."""
+    records = doc[section]
+    if not records:
+        return None
+    return records[max(range(len(records)), key=lambda n: (str(records[n].get("updated") or ""), n))]
 
 
 def _doc(journal) -> dict:
