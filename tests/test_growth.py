@@ -53,3 +53,17 @@ def test_an_empty_journal_gives_zeros():
         "interviews": [0, 0, 0],
         "thank_yous_on_time": [0, 0, 0],
     }
+
+
+def test_hand_edited_odd_values_are_ignored_not_fatal():
+    doc = {
+        "contacts": [{"id": "a", "added": "2026-09-08", "category": ["work"]},
+                     {"id": "b", "added": "2026-09-08", "category": {"x": 1}}],
+        "interactions": [{"contact_id": ["a"], "kind": "informational_interview", "date": "2026-09-08"},
+                         {"contact_id": ["a"], "kind": "thank_you", "date": "2026-09-09"}],
+    }
+    figures = weekly_figures(doc, START, 2)
+    assert figures["contacts"] == [2, 2]
+    assert all(counts == [0, 0] for counts in figures["by_category"].values())
+    assert figures["interviews"] == [1, 1]
+    assert figures["thank_yous_on_time"] == [0, 0]

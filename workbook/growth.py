@@ -22,6 +22,11 @@ def _day(value) -> dt.date | None:
         return None
 
 
+def _key(value) -> str | None:
+    # Hand-edited files can hold any JSON here; only a text id can match.
+    return value if isinstance(value, str) else None
+
+
 def _cumulative(per_week: list[int]) -> list[int]:
     total, out = 0, []
     for n in per_week:
@@ -46,8 +51,9 @@ def weekly_figures(doc: dict, term_start: dt.date, weeks: int) -> dict:
             continue
         week = week_number(added, term_start, weeks) - 1
         contacts[week] += 1
-        if contact.get("category") in by_category:
-            by_category[contact["category"]][week] += 1
+        category = contact.get("category")
+        if isinstance(category, str) and category in by_category:
+            by_category[category][week] += 1
 
     interviews, on_time = bucket(), bucket()
     held: dict[str, list[dt.date]] = {}
@@ -55,12 +61,12 @@ def weekly_figures(doc: dict, term_start: dt.date, weeks: int) -> dict:
         day = _day(interaction.get("date"))
         if day is not None and interaction.get("kind") == "informational_interview":
             interviews[week_number(day, term_start, weeks) - 1] += 1
-            held.setdefault(interaction.get("contact_id"), []).append(day)
+            held.setdefault(_key(interaction.get("contact_id")), []).append(day)
     for interaction in doc.get("interactions", ()):
         day = _day(interaction.get("date"))
         if day is None or interaction.get("kind") != "thank_you":
             continue
-        if any(0 <= (day - h).days <= THANK_YOU_DAYS for h in held.get(interaction.get("contact_id"), ())):
+        if any(0 <= (day - h).days <= THANK_YOU_DAYS for h in held.get(_key(interaction.get("contact_id")), ())):
             on_time[week_number(day, term_start, weeks) - 1] += 1
 
     return {
