@@ -61,7 +61,8 @@ def weekly_figures(doc: dict, term_start: dt.date, weeks: int) -> dict:
         day = _day(interaction.get("date"))
         if day is not None and interaction.get("kind") == "informational_interview":
             interviews[week_number(day, term_start, weeks) - 1] += 1
-            held.setdefault(_key(interaction.get("contact_id")), []).append(day)
+            if _key(interaction.get("contact_id")) is not None:
+                held.setdefault(interaction["contact_id"], []).append(day)
     for interaction in doc.get("interactions", ()):
         day = _day(interaction.get("date"))
         if day is None or interaction.get("kind") != "thank_you":
