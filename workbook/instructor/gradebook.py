@@ -135,6 +135,7 @@ def read_roster(path: str | Path) -> list[RosterRow]:
 
 def parse_roster(text: str, where: str | Path = "roster") -> list[RosterRow]:
     """Check roster CSV text; see ``read_roster``."""
+    text = text.removeprefix("\ufeff")
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as exc:
