@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 
 from workbook.errors import JournalValueError
 from workbook.widgets._autosave import Autosaver, NotReady, StatusLine

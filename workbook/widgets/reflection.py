@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ipywidgets as widgets
-
 from ..entries import new_id
 from ._autosave import NotReady
 from ._base import JournalWidget
