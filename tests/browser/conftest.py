@@ -64,11 +64,16 @@ class LabServer:
                 pass
 
 
-@pytest.fixture(scope="session")
-def lab_server(tmp_path_factory):
+def _require_chromium() -> None:
+    # A missing browser is a broken set-up, not a reason to skip: make test installs it.
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run tests/browser/ensure-chromium (make test does) "
                     "or apt-get install chromium", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory):
+    _require_chromium()
     base = tmp_path_factory.mktemp("lab")
     root = base / "root"
     root.mkdir()
@@ -115,6 +120,7 @@ def lab_server(tmp_path_factory):
 def chromium():
     from playwright.sync_api import sync_playwright
 
+    _require_chromium()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
         yield browser
