@@ -191,7 +191,7 @@ def test_code_cells_are_thin_and_import_only_the_workbook(filename):
         assert 1 <= len(lines) <= 3, cell.source
         for line in lines:
             if line.startswith(("import ", "from ")):
-                assert re.match(r"^from workbook(\.widgets)? import \w+$", line), line
+                assert re.match(r"^from workbook(\.widgets|\.location)? import \w+$", line), line
 
 
 @pytest.mark.parametrize("filename", FILES)
