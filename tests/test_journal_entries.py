@@ -127,6 +127,21 @@ def test_interactions_move_status_forward_only(journal):
     assert [i["kind"] for i in journal.interactions()] == [k for k, _ in steps] + ["thank_you"]
 
 
+def test_a_logged_interaction_can_be_corrected_but_not_broken(journal):
+    kim = journal.add_contact(name="Kim", category="alumni")
+    logged = journal.log_interaction(kim["id"], "informational_interview", date="2026-10-01", minutes=30)
+    fixed = journal.update_interaction(logged["id"], date="2026-10-03", minutes=25)
+    assert {k: fixed[k] for k in ("id", "date", "minutes", "kind")} == {
+        "id": logged["id"], "date": "2026-10-03", "minutes": 25, "kind": "informational_interview"}
+    assert journal.interactions() == [fixed]
+    before = snapshot(journal)
+    with pytest.raises(JournalValueError, match="minutes: 999 must be a whole number"):
+        journal.update_interaction(logged["id"], minutes=999)
+    with pytest.raises(JournalValueError, match="no interaction with id 'i-gone'"):
+        journal.update_interaction("i-gone", minutes=1)
+    assert snapshot(journal) == before
+
+
 @pytest.mark.parametrize("changes, message", [
     ({"contact_id": "c-nope"}, "contact_id: 'c-nope' is not a contact"),
     ({"kind": "telepathy"}, "kind: 'telepathy' is not a known kind of interaction"),

@@ -82,6 +82,19 @@ def test_full_record_is_saved_logged_once_and_restored(path, ana):
     assert len(doc["interactions"]) == 1 and len(doc["interviews"]) == 1
 
 
+def test_correcting_the_date_or_length_corrects_the_logged_interview(path, ana):
+    w = InterviewRecorder(path, today=TODAY)
+    complete(w, ana["id"])
+    w.save()
+    [first] = on_disk(path)["interactions"]
+    w.fields["date"].value = dt.date(2026, 10, 12)
+    w.fields["minutes"].value = "35"
+    w.save()
+    assert w.status.text.endswith("(the logged interview was corrected to match)")
+    [corrected] = on_disk(path)["interactions"]
+    assert (corrected["id"], corrected["date"], corrected["minutes"]) == (first["id"], "2026-10-12", 35)
+
+
 def test_a_second_interview_gets_its_own_record(path, ana):
     bo = Journal(path).add_contact(name="Bo", category="alumni")
     w = InterviewRecorder(path, today=TODAY)

@@ -144,6 +144,16 @@ class Journal:
             contact["status"] = entries.status_after(interaction["kind"], contact["status"])
         return interaction
 
+    def update_interaction(self, interaction_id: str, **changes) -> dict:
+        """Correct a logged interaction (its date, length, notes...); validated again as a whole."""
+        with self.transaction() as doc:
+            current = self._require(doc, "interactions", interaction_id)
+            interaction = entries.clean_interaction({**current, **changes}, doc, interaction_id=interaction_id)
+            doc["interactions"][doc["interactions"].index(current)] = interaction
+            contact = entries.find(doc, "contacts", interaction["contact_id"])
+            contact["status"] = entries.status_after(interaction["kind"], contact["status"])
+        return interaction
+
     def save_record(self, section: str, record: dict) -> dict:
         """Insert or replace (by id) a pitch draft, question plan, interview record or reflection."""
         record = entries.clean_record(section, record)

@@ -165,7 +165,12 @@ class InterviewRecorder(JournalWidget):
         if held > (self.today or dt.date.today()):
             return "not logged in your network until the date has come"
         doc = self.journal.read()
-        if self.interaction_id and any(i["id"] == self.interaction_id for i in doc["interactions"]):
+        logged = next((i for i in doc["interactions"] if i["id"] == self.interaction_id), None)
+        if logged is not None:
+            wanted = {"contact_id": record["contact_id"], "date": record["date"], "minutes": record["minutes"]}
+            if any(logged.get(key) != value for key, value in wanted.items()):
+                self.journal.update_interaction(logged["id"], **wanted)
+                return "the logged interview was corrected to match"
             return ""
         interaction = self.journal.log_interaction(record["contact_id"], "informational_interview",
                                                    date=record["date"], minutes=record["minutes"])
