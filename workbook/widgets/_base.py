@@ -44,6 +44,16 @@ class JournalWidget(widgets.VBox):
     def _save(self, explicit: bool):
         raise NotImplementedError
 
+    def _edited(self) -> None:
+        """A field changed on screen: redraw the live check, then schedule a save."""
+        if self.form.loading:
+            return
+        self._update()
+        self.autosave.changed()
+
+    def _update(self) -> None:
+        """Redraw whatever depends on the fields (a live check report); nothing by default."""
+
     def _read(self) -> dict:
         """The journal as it is on disk, or an empty one with the problem on the status line."""
         try:

@@ -137,12 +137,6 @@ class InterviewRecorder(JournalWidget):
         record["asked_for_referral"] = bool(values["asked_for_referral"])
         return record
 
-    def _edited(self) -> None:
-        if self.form.loading:
-            return
-        self._update()
-        self.autosave.changed()
-
     def _update(self) -> None:
         self.report.value = check_interview(self.record(), today=self.today)._repr_html_()
 

@@ -57,12 +57,6 @@ class PitchBuilder(JournalWidget):
     def parts(self) -> dict[str, str]:
         return {key: control.value for key, control in self.fields.items()}
 
-    def _edited(self) -> None:
-        if self.form.loading:
-            return
-        self._update()
-        self.autosave.changed()
-
     def _update(self) -> None:
         """Redraw the assembled pitch, its timing and the check from what is on screen."""
         pitch = assemble_pitch(self.parts())

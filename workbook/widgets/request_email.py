@@ -9,6 +9,7 @@ import ipywidgets as widgets
 
 from ..checks.request_email import check_request_email
 from ..entries import new_id
+from ..selfcheck import latest
 from ._base import JournalWidget
 from ._form import (NONE, Form, button, choice_field, contact_options, date_field, error_html, iso, long_field,
                     parse_day, set_options, text_field)
@@ -77,11 +78,10 @@ class RequestEmailDrafter(JournalWidget):
             widgets.HTML("<h4>Check of this email</h4>"), self.report,
         ]
         doc = self._read()
-        drafts = sorted(doc["email_drafts"], key=lambda r: str(r.get("updated") or ""))
         with self.form.quietly():
             self.fields["student_name"].value = doc["student"].get("name") or ""
             set_options(self.fields["contact_id"], contact_options(doc["contacts"], "(choose a contact)"), NONE)
-        self._load(drafts[-1] if drafts else None)
+        self._load(latest(doc, "email_drafts"))
 
     def _load(self, record: dict | None) -> None:
         record = record or {}
@@ -115,9 +115,9 @@ class RequestEmailDrafter(JournalWidget):
             return
         with self.form.quietly():
             self.fields["contact_id"].value = change["new"]
-        drafts = [r for r in self._read()["email_drafts"] if r.get("contact_id") == change["new"]]
-        if drafts:
-            self._load(max(drafts, key=lambda r: str(r.get("updated") or "")))
+        theirs = [r for r in self._read()["email_drafts"] if r.get("contact_id") == change["new"]]
+        if theirs:
+            self._load(latest({"email_drafts": theirs}, "email_drafts"))
         else:
             self._load(None)
             self.fill()
@@ -135,12 +135,6 @@ class RequestEmailDrafter(JournalWidget):
         self.fields["subject"].value = subject
         self.fields["body"].value = body
         return True
-
-    def _edited(self) -> None:
-        if self.form.loading:
-            return
-        self._update()
-        self.autosave.changed()
 
     def _update(self) -> None:
         name = self.fields["student_name"].value.strip() or None
