@@ -212,6 +212,10 @@ def _worker(root: str, assignment: str, conn, log_path: str) -> None:
     log_fd = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     os.dup2(log_fd, 1)
     os.dup2(log_fd, 2)
+    os.close(log_fd)
+    # The inherited sys.stdout/sys.stderr may write to other descriptors (a test harness's capture).
+    sys.stdout = open(1, "w", buffering=1, encoding="utf-8", errors="replace", closefd=False)
+    sys.stderr = open(2, "w", buffering=1, encoding="utf-8", errors="replace", closefd=False)
     from nbgrader.apps import AutogradeApp
 
     app = nbgrader_app(root, AutogradeApp, log_level=logging.INFO)
