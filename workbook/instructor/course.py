@@ -96,8 +96,8 @@ def install_busy_timeout(seconds: float = BUSY_TIMEOUT_SECONDS) -> None:
 def nbgrader_app(root: str | os.PathLike, app_class=None, log_level: int = logging.WARNING):
     """An initialised nbgrader application (default: the base ``NbGrader`` app) for the course at ``root``.
 
-    The course root is passed as nbgrader's own ``--course-dir`` option, so
-    relative paths in the configuration resolve against it.
+    The course root is passed on nbgrader's command line (as ``--course-dir``
+    would), so relative paths in the configuration resolve against it.
     """
     ensure_nbgrader_tools()
     install_busy_timeout()
@@ -106,7 +106,8 @@ def nbgrader_app(root: str | os.PathLike, app_class=None, log_level: int = loggi
     root = Path(root).resolve()
     app = app_class()
     with inside(root):
-        app.initialize([f"--course-dir={root}", f"--log-level={int(log_level)}"])
+        # Full trait names: every nbgrader app accepts them, whatever short aliases it defines.
+        app.initialize([f"--CourseDirectory.root={root}", f"--Application.log_level={int(log_level)}"])
     app.coursedir.db_url = absolute_db_url(app.coursedir.db_url, root)
     return app
 

@@ -386,6 +386,8 @@ def _run_queue(app, root, assignment, queue, jobs, student_timeout, log_path, pr
                 kind, student, outcome, seconds = message
                 worker.ready = True
                 if kind == "done":
+                    # No longer in flight: an interrupt from here on must not delete this student's output.
+                    worker.student = None
                     result, why = outcome
                     run.attempts.append(Attempt(student, result, seconds, why))
                     if progress:
