@@ -1,12 +1,17 @@
-"""Follow-up and network-log checks over real journals."""
+"""Follow-up, network-log and network-map checks over real journals."""
 
 import json
 
 import pytest
 
 from workbook.checks.follow_up import check_follow_up, thank_you_due
-from workbook.checks.network import check_network
+import workbook
+from workbook import selfcheck
+from workbook.checks.network import MIN_MAP_CONTACTS, MIN_MAP_GROUPS, check_network, check_network_map
 from workbook.journal import Journal
+from workbook.location import ENV_VAR
+from workbook.schema import empty_document
+from workbook.vocabulary import CATEGORIES
 
 
 @pytest.fixture
@@ -119,3 +124,147 @@ def test_a_hand_edited_journal_with_every_problem(journal):
     assert report["interactions_linked"].message == "1 interaction(s) refer to contacts that are not in the journal."
     assert "<b>Cy</b>" not in report._repr_html_()
     assert "&lt;b&gt;Cy&lt;/b&gt;" in report._repr_html_()
+
+
+# -- the network map: breadth ------------------------------------------------------------------
+
+GROUPS = list(CATEGORIES)  # family_friends, school, alumni, work, associations, community, online
+REASONS_SAID = "say how you know them or why you would talk to them"
+
+
+def map_of(journal, people, groups=4, noted=None):
+    """``people`` contacts dealt round the first ``groups`` groups; the first ``noted`` say how they are known."""
+    noted = people if noted is None else noted
+    for n in range(people):
+        journal.add_contact(name=f"Person {n}", category=GROUPS[n % groups],
+                            how_found="We met at the campus job fair" if n < noted else "")
+    return journal
+
+
+def contact(n, **fields):
+    return {"id": f"c-{n}", "name": f"Person {n}", "category": "school", **fields}
+
+
+def test_the_targets_are_ten_people_in_four_groups():
+    assert (MIN_MAP_CONTACTS, MIN_MAP_GROUPS) == (10, 4)
+    assert workbook.check_network_map is check_network_map
+    assert "check_network_map" in workbook.checks.__all__
+
+
+@pytest.mark.parametrize("people, passed, message", [
+    (9, False, "Your map has 9 people; aim for at least 10."),
+    (10, True, "Your map has 10 people; the target is at least 10."),
+])
+def test_enough_contacts_needs_ten_people(journal, people, passed, message):
+    report = check_network_map(map_of(journal, people))
+    assert report.title == "Network map check"
+    assert report.ids == ["enough_contacts", "several_groups", "reasons_noted"]
+    assert (report["enough_contacts"].passed, report["enough_contacts"].message) == (passed, message)
+    assert report.passed is passed
+
+
+@pytest.mark.parametrize("groups, passed, message", [
+    (3, False, "Your contacts come from 3 of the 7 groups; aim for at least 4. Still empty: "
+               "Work (co-workers, supervisors); Associations and clubs; Community; Online."),
+    (4, True, "Your contacts come from 4 of the 7 groups; the target is at least 4."),
+])
+def test_several_groups_needs_four_and_names_the_empty_ones(journal, groups, passed, message):
+    report = check_network_map(map_of(journal, 10, groups=groups))
+    assert (report["several_groups"].passed, report["several_groups"].message) == (passed, message)
+    assert [i.id for i in report.failed] == ([] if passed else ["several_groups"])
+
+
+@pytest.mark.parametrize("noted, passed, message", [
+    (4, False, f"4 of your 10 contact(s) {REASONS_SAID}; aim for at least half (5)."),
+    (5, True, f"5 of your 10 contact(s) {REASONS_SAID}."),
+])
+def test_reasons_noted_for_at_least_half(journal, noted, passed, message):
+    report = check_network_map(map_of(journal, 10, noted=noted))
+    assert (report["reasons_noted"].passed, report["reasons_noted"].message) == (passed, message)
+
+
+def test_a_why_counts_as_much_as_a_how_and_blank_or_non_text_notes_do_not():
+    """Half of 9 rounds up to 5; whitespace, numbers and lists (a hand-edited file) are not notes."""
+    doc = empty_document()
+    doc["contacts"] = [contact(0, how_found="Lab partner"), contact(1, why="Works in water policy"),
+                       contact(2, how_found="  \n\t ", why=""), contact(3, how_found=42), contact(4, why=["x"]),
+                       contact(5, how_found=None), contact(6), contact(7, why="\u00bfQui\u00e9n sabe?"),
+                       contact(8, how_found="\u540c\u5b66")]
+    report = check_network_map(doc)
+    assert report["reasons_noted"].message == f"4 of your 9 contact(s) {REASONS_SAID}; aim for at least half (5)."
+    doc["contacts"][6]["why"] = "Knows the county's hiring"
+    assert check_network_map(doc)["reasons_noted"].message == f"5 of your 9 contact(s) {REASONS_SAID}."
+
+
+def test_unknown_categories_are_not_groups():
+    doc = empty_document()
+    odd = ["pets", "", None, "FAMILY_FRIENDS", "<script>alert(1)</script>", ["work"], "work "]
+    doc["contacts"] = [contact(n, category=c, how_found="x") for n, c in enumerate(["school", "alumni", "online"] + odd)]
+    report = check_network_map(doc)
+    assert report["enough_contacts"].passed
+    assert report["several_groups"].message == (
+        "Your contacts come from 3 of the 7 groups; aim for at least 4. Still empty: Family and friends; "
+        "Work (co-workers, supervisors); Associations and clubs; Community.")
+    assert "<script>" not in report._repr_html_()
+
+
+def test_the_same_person_twice_counts_once_and_hostile_names_stay_text():
+    hostile = "<img src=x onerror=alert(1)>"
+    doc = empty_document()
+    names = [hostile, f"  {hostile.upper()} ", "Zo\u00eb \u00d1\u00fa\u00f1ez", "\u674e\u4f1f", "\u0641\u0627\u0637\u0645\u0629",
+             "\u202eevil\u202c", "Sam O'Brien", "Robert'); DROP TABLE students;--", "A", "B"]
+    doc["contacts"] = [{"id": f"c-{n}", "name": name, "category": GROUPS[n % 4], "why": name}
+                       for n, name in enumerate(names)]
+    report = check_network_map(doc)
+    assert report["enough_contacts"].message == "Your map has 9 people; aim for at least 10."
+    assert report["reasons_noted"].message == f"10 of your 10 contact(s) {REASONS_SAID}."
+    html = report._repr_html_()
+    assert "<img" not in html and "onerror" not in html
+    doc["contacts"].append({"id": "c-x", "name": "C", "category": "online"})
+    assert check_network_map(doc).passed
+
+
+def test_an_empty_journal_fails_every_item(journal):
+    report = check_network_map(journal)
+    assert report.as_dict() == {"title": "Network map check", "passed": False, "items": [
+        {"id": "enough_contacts", "passed": False, "message": "Your map has 0 people; aim for at least 10.",
+         "hint": "Go through the groups one at a time and add everyone who fits, not only the people you know best."},
+        {"id": "several_groups", "passed": False, "message":
+            "Your contacts come from 0 of the 7 groups; aim for at least 4. Still empty: Family and friends; "
+            "School (professors, staff, classmates); Alumni; Work (co-workers, supervisors); Associations and clubs; "
+            "Community; Online.",
+         "hint": "Think of one person from a group you have not used yet."},
+        {"id": "reasons_noted", "passed": False, "message": "No contacts yet, so no notes on how you know them.",
+         "hint": "For each person, note how you know them and why they could help you learn about a field."},
+    ]}
+    assert check_network_map(journal.read()).as_dict() == report.as_dict()
+    assert check_network_map(journal.path).as_dict() == report.as_dict()
+
+
+def test_one_person_and_lower_targets():
+    doc = empty_document()
+    doc["contacts"] = [contact(0, how_found="Neighbour")]
+    report = check_network_map(doc, min_contacts=1, min_groups=1)
+    assert report.passed
+    assert report["enough_contacts"].message == "Your map has 1 person; the target is at least 1."
+    assert report["several_groups"].message == "Your contacts come from 1 of the 7 groups; the target is at least 1."
+
+
+def test_a_huge_map_is_judged_in_full():
+    doc = empty_document()
+    doc["contacts"] = [contact(n, category=GROUPS[n % 7], why=("word " * 20_000) if n % 3 == 0 else "")
+                       for n in range(6_000)]
+    report = check_network_map(doc)
+    assert [(i.passed, i.message) for i in report.items] == [
+        (True, "Your map has 6000 people; the target is at least 10."),
+        (True, "Your contacts come from 7 of the 7 groups; the target is at least 4."),
+        (False, f"2000 of your 6000 contact(s) {REASONS_SAID}; aim for at least half (3000)."),
+    ]
+
+
+def test_the_map_self_check_reads_the_usual_journal(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "elsewhere.json"))
+    map_of(Journal(tmp_path / "elsewhere.json"), 10)
+    assert selfcheck.network_map().passed
+    assert selfcheck.network_map(Journal(tmp_path / "other.json"))["enough_contacts"].message == (
+        "Your map has 0 people; aim for at least 10.")

@@ -28,6 +28,7 @@ _EXPORTS = {
     "check_interview": "workbook.checks.interview",
     "check_follow_up": "workbook.checks.follow_up",
     "check_network": "workbook.checks.network",
+    "check_network_map": "workbook.checks.network",
     "CATEGORIES": "workbook.vocabulary",
     "STATUSES": "workbook.vocabulary",
     "INTERACTION_KINDS": "workbook.vocabulary",

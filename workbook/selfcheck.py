@@ -83,3 +83,10 @@ def network(journal=None) -> Report:
     from .checks.network import check_network
 
     return check_network(_doc(journal))
+
+
+def network_map(journal=None) -> Report:
+    """Check the breadth of the network map: enough people, from several groups, with reasons noted."""
+    from .checks.network import check_network_map
+
+    return check_network_map(_doc(journal))
