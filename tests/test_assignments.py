@@ -146,8 +146,17 @@ def _full_journal(assignment: str, folder: Path) -> None:
         (folder / "journal.json").write_bytes((JOURNALS / "complete.json").read_bytes())
     elif assignment == "network_map":
         answers.save_typed_contacts([
-            {"name": "Rosa Alvarez", "category": "family_friends", "occupation": "Nurse"},
-            {"name": "Leo Park", "category": "work", "organization": "Northwind", "introduced_by": "Rosa Alvarez"},
+            {"name": "Rosa Alvarez", "category": "family_friends", "occupation": "Nurse", "how_found": "My aunt"},
+            {"name": "Leo Park", "category": "work", "organization": "Northwind", "introduced_by": "Rosa Alvarez",
+             "why": "He analyses hospital data"},
+            {"name": "Dr. Amal Haddad", "category": "school", "how_found": "Statistics professor"},
+            {"name": "Jun Sato", "category": "alumni", "why": "Graduated into county planning"},
+            {"name": "Priya Nair", "category": "associations", "how_found": "Hiking club treasurer"},
+            {"name": "Tom Becker", "category": "community"},
+            {"name": "Ines Costa", "category": "online"},
+            {"name": "Mark Olsen", "category": "work"},
+            {"name": "Dana Levi", "category": "school"},
+            {"name": "Omar Said", "category": "family_friends"},
         ], folder=folder)
     elif assignment == "pitch":
         answers.save_typed_pitch({

@@ -32,7 +32,7 @@ def test_every_check_item_the_rubric_names_exists_in_its_check():
     full = _doc("complete")
     from workbook import selfcheck
 
-    for item in rubric.items("informational_interview"):
+    for item in rubric.items("informational_interview") + rubric.items("network_map"):
         report = getattr(selfcheck, item.check)(full)
         assert set(item.check_items) <= set(report.ids), item.id
 
@@ -142,3 +142,72 @@ def test_the_grader_reads_the_assignment_folder_not_the_journal_setting(tmp_path
     with pytest.raises(AnswersMissing):
         rubric.require("interviewee_name")
     assert answers.journal_file() == tmp_path / "journal.json"
+
+
+# -- the network map: breadth as well as soundness ------------------------------------------------
+
+GROUPS = ("family_friends", "school", "alumni", "work")
+
+
+def _map(tmp_path, people, noted=None, twice=None) -> dict:
+    """A map of ``people`` contacts over four groups, the first ``noted`` with a note, one introduced by another."""
+    noted = people if noted is None else noted
+    typed = [{"name": f"Person {n}", "category": GROUPS[n % 4], "organization": f"Org {n}",
+              "how_found": "Met at the spring career fair" if n < noted else ""} for n in range(people)]
+    if people > 1:
+        typed[1]["introduced_by"] = "Person 0"
+    answers.save_typed_contacts(typed, folder=tmp_path)
+    doc = answers.load(tmp_path)
+    if twice is not None:  # the same person entered twice, as a hand-edited file can hold
+        doc["contacts"].append({**doc["contacts"][twice], "id": "c-copy"})
+    return doc
+
+
+def test_network_map_items_and_points():
+    assert [(i.id, i.points, i.check, i.check_items) for i in rubric.items("network_map")] == [
+        ("network_enough_contacts", 2, "network_map", ("enough_contacts",)),
+        ("network_groups", 1, "network_map", ("several_groups",)),
+        ("network_reasons", 1, "network_map", ("reasons_noted",)),
+        ("network_sound", 1, "network", ("has_contacts", "no_duplicates", "categories_valid")),
+        ("network_referrals", 1, "network", ("has_contacts", "referrals_resolve", "no_referral_loops")),
+    ]
+
+
+@pytest.mark.parametrize("people, noted, twice, earned", [
+    (1, 0, None, [False, False, False, True, True]),  # one sound contact no longer earns the map
+    (1, 1, None, [False, False, True, True, True]),
+    (9, 9, None, [False, True, True, True, True]),
+    (10, 4, None, [True, True, False, True, True]),
+    (10, 5, None, [True, True, True, True, True]),
+    (9, 9, 3, [False, True, True, False, True]),  # a copy is not a tenth person, and is unsound
+])
+def test_network_map_scores_breadth(tmp_path, people, noted, twice, earned):
+    doc = _map(tmp_path, people, noted, twice)
+    assert [o.passed for o in rubric.outcomes("network_map", doc)] == earned
+    assert rubric.score("network_map", doc) == sum(i.points for i, e in zip(rubric.items("network_map"), earned) if e)
+
+
+def test_network_map_failures_say_what_is_missing(tmp_path):
+    doc = _map(tmp_path, 9, noted=4)
+    assert rubric.judge("network_enough_contacts", doc).message == (
+        "Your map has 9 people; aim for at least 10. Hint: Go through the groups one at a time and add "
+        "everyone who fits, not only the people you know best.")
+    assert rubric.judge("network_reasons", doc).message == (
+        "4 of your 9 contact(s) say how you know them or why you would talk to them; aim for at least half (5). "
+        "Hint: For each person, note how you know them and why they could help you learn about a field.")
+    doc["contacts"] = [c for c in doc["contacts"] if c["category"] in ("school", "alumni")]
+    assert rubric.judge("network_groups", doc).message == (
+        "Your contacts come from 2 of the 7 groups; aim for at least 4. Still empty: Family and friends; "
+        "Work (co-workers, supervisors); Associations and clubs; Community; Online. "
+        "Hint: Think of one person from a group you have not used yet.")
+    assert rubric.judge("network_sound", empty_document()).message == (
+        "Your network has no contacts yet. Hint: Start with the people you already know: family, classmates, "
+        "co-workers.")
+
+
+def test_network_map_with_hostile_names_is_judged_as_text(tmp_path):
+    hostile = [{"name": name, "category": GROUPS[n % 4], "why": name} for n, name in enumerate(
+        ["<img src=x onerror=alert(1)>", "Zo\u00eb \u00d1\u00fa\u00f1ez", "\u674e\u4f1f", "\u202eevil\u202c",
+         "Robert'); DROP TABLE students;--", "O'Brien", "A & B", "\u0641\u0627\u0637\u0645\u0629", "x" * 200, "\U0001f600"])]
+    answers.save_typed_contacts(hostile, folder=tmp_path)
+    assert rubric.score("network_map", answers.load(tmp_path)) == 6.0

@@ -32,7 +32,7 @@ class RubricItem:
     id: str
     assignment: str
     points: float
-    check: str  # a function of workbook.selfcheck: interview, follow_up, network, pitch, ...
+    check: str  # a function of workbook.selfcheck: interview, follow_up, network_map, pitch, ...
     check_items: tuple[str, ...]
     hidden: bool = False  # judged in a hidden test; the visible test only requires the record
 
@@ -84,13 +84,15 @@ def _interview_items():
 
 
 def _weekly_items():
-    # Every network item needs a contact: an empty journal has no duplicates, but earns nothing for it.
-    yield RubricItem("network_has_contacts", "network_map", 2, "network", ("has_contacts",))
-    yield RubricItem("network_no_duplicates", "network_map", 1, "network", ("has_contacts", "no_duplicates"))
-    yield RubricItem("network_categories", "network_map", 1, "network", ("has_contacts", "categories_valid"))
+    # The map is judged on its breadth first (network_map), then on being sound (network). Every
+    # soundness item needs a contact: an empty journal has no duplicates, but earns nothing for it.
+    yield RubricItem("network_enough_contacts", "network_map", 2, "network_map", ("enough_contacts",))
+    yield RubricItem("network_groups", "network_map", 1, "network_map", ("several_groups",))
+    yield RubricItem("network_reasons", "network_map", 1, "network_map", ("reasons_noted",))
+    yield RubricItem("network_sound", "network_map", 1, "network",
+                     ("has_contacts", "no_duplicates", "categories_valid"))
     yield RubricItem("network_referrals", "network_map", 1, "network",
                      ("has_contacts", "referrals_resolve", "no_referral_loops"))
-    yield RubricItem("network_interactions", "network_map", 1, "network", ("has_contacts", "interactions_linked"))
 
     yield RubricItem("pitch_name_studies", "pitch", 1, "pitch", ("component_name_studies",))
     yield RubricItem("pitch_career_interest", "pitch", 1, "pitch", ("component_career_interest",))
