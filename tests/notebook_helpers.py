@@ -89,19 +89,28 @@ def build_populated_journal(path: Path, today: dt.date) -> dict:
     held = today - dt.timedelta(days=10)
     day = dt.timedelta(days=1)
 
+    # Ten people over all seven groups, six with a note on how they are known: a map that meets the breadth check.
     aunt = journal.add_contact(name="Maria Rivera", category="family_friends", occupation="Nurse manager",
-                               organization="Valley General Hospital", added=(held - 60 * day).isoformat())
+                               organization="Valley General Hospital", how_found="My aunt",
+                               why="She has hired nurses for twenty years.", added=(held - 60 * day).isoformat())
     professor = journal.add_contact(name="Dr. Kwame Mensah", category="school", organization="State University",
-                                    occupation="Professor of public health", added=(held - 50 * day).isoformat())
+                                    occupation="Professor of public health", how_found="My epidemiology course",
+                                    added=(held - 50 * day).isoformat())
     alumna = journal.add_contact(
         name="Zoë Ñúñez-Okafor", category="alumni", occupation="Epidemiologist", organization="County Health",
         introduced_by=professor["id"], priority="high", how_found="Professor Mensah's former student",
         why="She runs the county's community health surveys.", added=(held - 30 * day).isoformat())
     journal.add_contact(name="李伟 (Li Wei)", category="work", occupation="Café supervisor",
-                        organization="Campus Café", added=(held - 45 * day).isoformat())
+                        organization="Campus Café", how_found="My supervisor at the café",
+                        added=(held - 45 * day).isoformat())
     journal.add_contact(name="فاطمة السيد", category="associations", organization="Public Health Association",
-                        introduced_by=aunt["id"], added=(held - 20 * day).isoformat())
+                        introduced_by=aunt["id"], why="She organises the association's student mentoring.",
+                        added=(held - 20 * day).isoformat())
     journal.add_contact(name="Sam O'Brien", category="community", added=(held - 15 * day).isoformat())
+    journal.add_contact(name="Priya Shah", category="school", occupation="Student", organization="State University",
+                        how_found="Lab partner in biostatistics", added=(held - 40 * day).isoformat())
+    journal.add_contact(name="Marcus Hill", category="community", occupation="Pharmacist",
+                        added=(held - 35 * day).isoformat())
     journal.add_contact(name=HOSTILE_NAME, category="online", organization="Forum",
                         added=(held - 5 * day).isoformat())
     referral = journal.add_contact(name="Jordan Lee", category="work", occupation="Data analyst",

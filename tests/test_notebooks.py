@@ -32,11 +32,12 @@ from workbook.vocabulary import CATEGORIES
 FILES = [entry.filename for entry in CHAPTER]
 
 # The self-check each notebook ends with (its last code line). Every notebook has one: 00 runs the network
-# check to show a student what a report looks like, and 01's is its quiz, which reads no journal.
+# check to show a student what a report looks like, 01's is its quiz, which reads no journal, and 02 ends
+# with the map's breadth check after the network check (test_map_notebook_checks_soundness_then_breadth).
 SELF_CHECK = {
     "00_start_here.ipynb": "selfcheck.network()",
     "01_why_networking.ipynb": "chapter.check_quiz(my_answers)",
-    "02_map_your_network.ipynb": "selfcheck.network()",
+    "02_map_your_network.ipynb": "selfcheck.network_map()",
     "03_your_pitch.ipynb": "selfcheck.pitch()",
     "04_choose_people.ipynb": "selfcheck.network()",
     "05_plan_questions.ipynb": "selfcheck.question_plan()",
@@ -61,12 +62,13 @@ WIDGETS = {
 
 # What the self-check cell shows: (report title, passed/total, a message it must contain).
 EMPTY_NETWORK = ("Network log check", "(5/6 passed)", "Your network has no contacts yet.")
-FULL_NETWORK = ("Network log check", "(6/6 passed)", "Your network has 8 contact(s).")
+FULL_NETWORK = ("Network log check", "(6/6 passed)", "Your network has 10 contact(s).")
 EXPECTED = {
     "empty": {
         "00_start_here.ipynb": EMPTY_NETWORK,
         "01_why_networking.ipynb": ("Quiz: why networking matters", "(0/5 passed)", "Question 1 is not answered yet."),
-        "02_map_your_network.ipynb": EMPTY_NETWORK,
+        "02_map_your_network.ipynb": ("Network map check", "(0/3 passed)",
+                                      "Your map has 0 people; aim for at least 10."),
         "03_your_pitch.ipynb": ("Pitch check", "(0/1 passed)", "No pitch is saved in your journal yet."),
         "04_choose_people.ipynb": EMPTY_NETWORK,
         "05_plan_questions.ipynb": ("Question plan check", "(0/1 passed)",
@@ -81,7 +83,8 @@ EXPECTED = {
     "populated": {
         "00_start_here.ipynb": FULL_NETWORK,
         "01_why_networking.ipynb": ("Quiz: why networking matters", "(5/5 passed)", "Question 5: right."),
-        "02_map_your_network.ipynb": FULL_NETWORK,
+        "02_map_your_network.ipynb": ("Network map check", "(3/3 passed)",
+                                      "6 of your 10 contact(s) say how you know them or why you would talk to them."),
         "03_your_pitch.ipynb": ("Pitch check", "(9/9 passed)", "within your 30 s target"),
         "04_choose_people.ipynb": FULL_NETWORK,
         "05_plan_questions.ipynb": ("Question plan check", "(5/5 passed)", "You have 12 questions"),
@@ -453,6 +456,18 @@ def test_self_check_shows_the_expected_report(executed, variant, filename):
     nb, _ = executed[variant, filename]
     title, count, message = EXPECTED[variant][filename]
     html = self_check_html(nb, filename)
+    assert html.startswith(f'<div class="wb-report"><strong>{title}</strong> {count}')
+    assert escape(message) in html
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variant, expected", [("empty", EMPTY_NETWORK), ("populated", FULL_NETWORK)])
+def test_map_notebook_checks_soundness_then_breadth(executed, variant, expected):
+    nb, _ = executed[variant, "02_map_your_network.ipynb"]
+    checks = [c for c in code_cells(nb) if c.source.endswith(("selfcheck.network()", "selfcheck.network_map()"))]
+    assert [c.source.splitlines()[-1] for c in checks] == ["selfcheck.network()", "selfcheck.network_map()"]
+    title, count, message = expected
+    html = rich(checks[0], "text/html")
     assert html.startswith(f'<div class="wb-report"><strong>{title}</strong> {count}')
     assert escape(message) in html
 
