@@ -16,9 +16,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbook.demo.course import copy_course  # the same copy `workbook demo` makes
+
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-COPIED = ("nbgrader_config.py", "source", "assignments")
 
 
 @dataclass
@@ -77,12 +78,4 @@ class Course:
 
 def make_course(parent: Path) -> Course:
     """Copy the course's nbgrader_config.py, source/ and assignments/ into ``parent``/course."""
-    root = Path(parent) / "course"
-    root.mkdir(parents=True)
-    for name in COPIED:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-        else:
-            shutil.copy2(source, root / name)
-    return Course(root)
+    return Course(copy_course(Path(parent) / "course", REPO))
