@@ -71,7 +71,7 @@ def _require_chromium() -> None:
                     "or apt-get install chromium", pytrace=False)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def lab_server(tmp_path_factory):
     _require_chromium()
     base = tmp_path_factory.mktemp("lab")
@@ -116,7 +116,7 @@ def lab_server(tmp_path_factory):
         os.killpg(process.pid, signal.SIGKILL)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium():
     from playwright.sync_api import sync_playwright
 
