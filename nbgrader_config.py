@@ -33,3 +33,6 @@ c.GenerateFeedback.preprocessors = [
 # `nbgrader export` writes nbgrader's CSV columns plus each submission's status, so an
 # unreadable notebook is never mistaken for a real zero.
 c.ExportApp.plugin_class = "workbook.grading.export.StatusCsvExportPlugin"
+
+# Late work is penalised as each assignment's late_policy in assignments/course_plan.toml says.
+c.AssignLatePenalties.plugin_class = "workbook.grading.late.PlanLatePenalty"

@@ -15,7 +15,8 @@ from pathlib import Path
 
 PLAN_FILE = Path("assignments") / "course_plan.toml"
 LATE_POLICIES = ("none", "zero", "per_day")
-_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$")
+# Names that are safe as folder names and nbgrader ids: assignments here, student ids in rosters.
+SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$")
 
 
 class CoursePlanError(ValueError):
@@ -100,7 +101,7 @@ def parse_plan(raw: dict, where: str = "course plan") -> CoursePlan:
     if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= 52:
         fail(f"[term] weeks must be a whole number from 1 to 52, not {weeks!r}")
     course_id = term.get("course_id", "networking")
-    if not isinstance(course_id, str) or not _NAME.match(course_id):
+    if not isinstance(course_id, str) or not SAFE_NAME.match(course_id):
         fail(f"[term] course_id {course_id!r} is not a simple name")
     end = start + dt.timedelta(weeks=weeks)
 
@@ -116,7 +117,7 @@ def parse_plan(raw: dict, where: str = "course plan") -> CoursePlan:
         if unknown:
             fail(f"{label} has unknown key(s): {', '.join(sorted(unknown))}")
         name = entry.get("name")
-        if not isinstance(name, str) or not _NAME.match(name):
+        if not isinstance(name, str) or not SAFE_NAME.match(name):
             fail(f"{label} needs a name made of letters, digits, _ . - (got {name!r})")
         if name in seen:
             fail(f"assignment {name!r} is listed twice")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..course_plan import _NAME as SAFE_NAME
+from ..course_plan import SAFE_NAME
 from ..course_plan import CoursePlan
 from .course import CourseError, open_gradebook, source_assignments
 
