@@ -199,28 +199,38 @@ def test_the_answer_key_lists_every_student_with_kind_and_expected_score(tmp_pat
     for submission in submissions:
         row = by_id[submission.student.id]
         assert row["kind"] == submission.student.kind
-        assert row["expected_score"] == ("" if submission.expected_score is None else f"{submission.expected_score:g}")
+        raw = submission.expected_score
+        assert row["expected_raw_score"] == ("" if raw is None else f"{raw:g}")
         assert row["late"] == ("yes" if submission.student.kind == "late" else "no")
+        if submission.student.kind == "late":
+            # One to three days late, 10% of the 30 points a day (assignments/course_plan.toml).
+            assert submission.expected_penalty in (3.0, 6.0, 9.0)
+        else:
+            assert submission.expected_penalty == 0.0
+        assert row["expected_late_penalty"] == ("" if raw is None else f"{submission.expected_penalty:g}")
+        assert row["expected_score"] == ("" if raw is None else f"{raw - submission.expected_penalty:g}")
 
 
 # -- comparing the exported grades with the key -------------------------------------------------
 
 
-def _row(student_id, status, raw_score):
-    return {"student_id": student_id, "status": status, "raw_score": raw_score}
+def _row(student_id, status, raw_score, penalty=0.0):
+    return {"student_id": student_id, "status": status, "raw_score": raw_score, "late_submission_penalty": str(penalty)}
 
 
 def test_grades_that_match_the_key_show_no_difference_and_each_mismatch_is_named(submitted):
     _root, submissions = submitted
     status = {"unreadable": "unreadable", "tampered": "tampered", "absent": "missing"}
     good = {s.student.id: _row(s.student.id, status.get(s.student.kind, "needs_manual_grading"),
-                               "" if s.expected_score is None else str(s.expected_score))
+                               "" if s.expected_score is None else str(s.expected_score), s.expected_penalty)
             for s in submissions}
     assert compare_with_key(submissions, good) == []
     thin = _of_kind(submissions, "thin")[0].student.id
     broken = _of_kind(submissions, "unreadable")[0].student.id
     absent = _of_kind(submissions, "absent")[0].student.id
+    late = _of_kind(submissions, "late")[0]
     bad = dict(good)
+    bad[late.student.id] = {**good[late.student.id], "late_submission_penalty": "0.0"}
     bad[thin] = _row(thin, "needs_manual_grading", "16.0")
     bad[broken] = _row(broken, "needs_manual_grading", "0.0")
     del bad[absent]
@@ -228,6 +238,7 @@ def test_grades_that_match_the_key_show_no_difference_and_each_mismatch_is_named
         f"{thin} (thin) scored 16.0, the rubric gives 14",
         f"{broken} (unreadable) has status needs_manual_grading, expected unreadable",
         f"{absent} (absent) is not in the grades CSV",
+        f"{late.student.id} (late) lost 0.0 for lateness, the course plan takes {late.expected_penalty:g}",
     ])
 
 

@@ -73,8 +73,11 @@ def test_the_command_succeeds_and_says_where_every_output_is(demo):
         assert (demo["out"].parent / path).exists()
     assert "grades.csv                1 missing, 5 needs_manual_grading, 1 tampered, 1 unreadable" in summary
     assert "Scores out of 30 (2 of them graded by hand later): excellent 28, " in summary
-    assert "thin 14, " in summary and "tampered 14; 1 handed in late." in summary
-    assert "Every status and score matches the answer key" in summary
+    (late,) = _ids(demo, "late")
+    penalty = demo["key"][late]["expected_late_penalty"]
+    assert "thin 14, " in summary
+    assert f"tampered 14; 1 handed in late, losing {penalty} points under the course plan's late policy." in summary
+    assert "Every status, score and late penalty matches the answer key" in summary
 
 
 def test_the_class_holds_one_of_each_kind_as_the_seed_decides(demo):
@@ -97,9 +100,17 @@ def test_grades_name_the_unreadable_tampered_and_missing_students_and_score_the_
     assert (grades[excellent]["status"], grades[excellent]["score"], grades[excellent]["max_score"]) == (
         "needs_manual_grading", "28.0", "30.0")
     assert (grades[thin]["status"], grades[thin]["score"]) == ("needs_manual_grading", "14.0")
-    for student in _ids(demo, "solid") + _ids(demo, "late"):
+    for student in _ids(demo, "solid"):
         assert grades[student]["score"] == f"{float(demo['key'][student]['expected_score']):.1f}"
         assert grades[student]["score"] in ("24.0", "26.0", "28.0")
+        assert grades[student]["late_submission_penalty"] in ("", "0.0")
+    for student in _ids(demo, "late"):
+        raw, penalty = grades[student]["raw_score"], grades[student]["late_submission_penalty"]
+        # One to three days late at 10% of 30 points a day (assignments/course_plan.toml).
+        assert raw in ("24.0", "26.0", "28.0") and penalty in ("3.0", "6.0", "9.0")
+        assert grades[student]["score"] == f"{float(raw) - float(penalty):.1f}"
+        assert demo["key"][student]["expected_late_penalty"] == f"{float(penalty):g}"
+        assert grades[student]["score"] == f"{float(demo['key'][student]['expected_score']):.1f}"
 
 
 def test_late_work_carries_its_submission_time_past_the_due_date(demo):

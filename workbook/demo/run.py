@@ -218,10 +218,13 @@ def compare_with_key(submissions: list[Submission], rows: dict[str, dict]) -> li
         wanted = EXPECTED_STATUS.get(student.kind, GRADED)
         if row["status"] not in wanted:
             problems.append(f"{student.id} ({student.kind}) has status {row['status']}, expected {' or '.join(wanted)}")
-        if submission.expected_score is not None and row["raw_score"] != "" \
-                and float(row["raw_score"]) != submission.expected_score:
-            problems.append(f"{student.id} ({student.kind}) scored {row['raw_score']}, "
-                            f"the rubric gives {submission.expected_score:g}")
+        if submission.expected_score is not None and row["raw_score"] != "":
+            if float(row["raw_score"]) != submission.expected_score:
+                problems.append(f"{student.id} ({student.kind}) scored {row['raw_score']}, "
+                                f"the rubric gives {submission.expected_score:g}")
+            elif float(row.get("late_submission_penalty") or 0) != submission.expected_penalty:
+                problems.append(f"{student.id} ({student.kind}) lost {row.get('late_submission_penalty') or 0} for "
+                                f"lateness, the course plan takes {submission.expected_penalty:g}")
     return problems
 
 
@@ -243,17 +246,18 @@ def summary(result: DemoResult, took: str) -> str:
     for submission in result.submissions:
         row = result.rows.get(submission.student.id)
         if row and row["raw_score"] != "":
-            by_kind.setdefault(submission.student.kind, []).append(float(row["raw_score"]))
+            by_kind.setdefault(submission.student.kind, []).append(float(row["score"]))
     max_score = next((float(row["max_score"]) for row in result.rows.values() if row["max_score"]), 0.0)
     manual = max_score - autograded_points(ASSIGNMENT)
-    late = sum(1 for s in result.submissions if s.late)
+    late = [s for s in result.submissions if s.late]
+    penalties = sorted({s.expected_penalty for s in late})
     pages = result.feedback_pages
     outputs = (
         ("course", result.course, "nbgrader's course folder: gradebook.db, submitted/, autograded/"),
         ("grades", result.grades, ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))),
         ("feedback", result.course / "feedback", f"{len(pages)} pages, one per graded student, hidden tests removed"),
         ("class report", result.report / HTML_NAME, f"with {PNG_NAME} and {CSV_NAME} beside it"),
-        ("answer key", result.key, "who is which kind, and the score the rubric expects"),
+        ("answer key", result.key, "who is which kind, and the score the rubric and late policy expect"),
         ("nbgrader log", result.course / LOG_FILE, "what nbgrader said while grading"),
     )
     width = max(len(_shown(path)) for _, path, _ in outputs)
@@ -262,11 +266,13 @@ def summary(result: DemoResult, took: str) -> str:
     scored = ", ".join(f"{kind} {_range(by_kind[kind])}" for kind in
                        ("excellent", "solid", "thin", "late", "tampered") if kind in by_kind)
     lines.append(f"Scores out of {max_score:g} ({manual:g} of them graded by hand later): {scored}; "
-                 f"{late} handed in late.")
+                 f"{len(late)} handed in late"
+                 + (f", losing {_range(penalties)} points under the course plan's late policy." if late else "."))
     if result.mismatches:
         lines.append(f"{len(result.mismatches)} result(s) differ from the answer key:")
         lines += [f"  {problem}" for problem in result.mismatches]
     else:
-        lines.append("Every status and score matches the answer key (the rubric applied to each journal).")
+        lines.append("Every status, score and late penalty matches the answer key "
+                     "(the rubric applied to each journal, the plan's late policy to each time).")
     lines.append(f"Start with {_shown(result.report / HTML_NAME)} and {_shown(result.grades)}.")
     return "\n".join(lines)

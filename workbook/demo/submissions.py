@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..course_plan import CoursePlan
 from ..grading import rubric
+from ..grading.late import plan_penalty
 from ..instructor.gradebook import utc_due
 from ..storage import dump_json
 from ..synthetic import FAMILY_NAMES, FIRST_NAMES
@@ -45,7 +46,8 @@ TAMPERED_CELL = "test_next_contact"  # a check the thin profile fails, so editin
 PASTED_MARKUP = ("I pasted my notes from an e-mail draft, so they still begin with <b>Notes</b> & "
                  "<img src=x onerror=alert(1)>, but the conversation itself flowed.")
 ROSTER_COLUMNS = ("id", "first_name", "last_name", "email")
-KEY_COLUMNS = ("student_id", "first_name", "last_name", "kind", "submitted_utc", "late", "expected_score")
+KEY_COLUMNS = ("student_id", "first_name", "last_name", "kind", "submitted_utc", "late", "expected_raw_score",
+               "expected_late_penalty", "expected_score")
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,11 @@ class Submission:
     submitted: dt.datetime | None  # naive UTC, as nbgrader stores it
     late: bool
     expected_score: float | None  # what the rubric gives the journal; None when nbgrader cannot grade it
+    expected_penalty: float = 0.0  # what the plan's late policy takes off, as nbgrader applies it
+
+    @property
+    def expected_final(self) -> float | None:
+        return None if self.expected_score is None else self.expected_score - self.expected_penalty
 
 
 def class_mix(n: int) -> dict[str, int]:
@@ -172,7 +179,11 @@ def submit_class(root: str | Path, students: list[Student], plan: CoursePlan, se
         (folder / "journal.json").write_bytes(dump_json(doc))
         (folder / "timestamp.txt").write_text(nbgrader_timestamp(when), encoding="utf-8")
         expected = None if student.kind == "unreadable" else rubric.score(assignment, doc)
-        done.append(Submission(student, folder, when, late, expected))
+        penalty = plan_penalty(plan.assignment(assignment), expected, (when - due_utc).total_seconds()) \
+            if expected is not None else None
+        # nbgrader never takes off more than the score itself.
+        penalty = min(penalty, expected) if penalty is not None else 0.0
+        done.append(Submission(student, folder, when, late, expected, penalty))
     return done
 
 
@@ -187,5 +198,7 @@ def write_key(path: str | Path, submissions: list[Submission]) -> Path:
                 s.student.id, s.student.first_name, s.student.last_name, s.student.kind,
                 nbgrader_timestamp(s.submitted) if s.submitted else "", "yes" if s.late else "no",
                 "" if s.expected_score is None else f"{s.expected_score:g}",
+                "" if s.expected_score is None else f"{s.expected_penalty:g}",
+                "" if s.expected_final is None else f"{s.expected_final:g}",
             ))
     return path
