@@ -110,3 +110,14 @@ def test_feedback_preprocessor_refuses_an_unclosed_hidden_region():
     cell = _feedback_cell("### BEGIN HIDDEN TESTS\nrubric.require('x')", [])
     with pytest.raises(RuntimeError, match="No end hidden tests statement found"):
         HideHiddenTests().preprocess(nbformat.v4.new_notebook(cells=[cell]), {})
+
+
+def test_the_feedback_step_accepts_nbconverts_shared_setting_without_a_warning(caplog):
+    from traitlets.config import Config
+
+    config = Config()
+    config.NbConvertBase.display_data_priority = ["text/html", "text/plain"]
+    with caplog.at_level("WARNING"):
+        step = HideHiddenTests(config=config)
+    assert step.display_data_priority == ["text/html", "text/plain"]
+    assert [r.getMessage() for r in caplog.records if "not recognized" in r.getMessage()] == []

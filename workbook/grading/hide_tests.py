@@ -12,10 +12,15 @@ source lines around the failure, which may be hidden ones.
 from __future__ import annotations
 
 from nbgrader.preprocessors import ClearHiddenTests
-from traitlets import Unicode
+from traitlets import List, Unicode
+
 
 class HideHiddenTests(ClearHiddenTests):
     """Remove hidden-test source, and tracebacks that could quote it, from the feedback."""
+
+    # nbconvert's HTML exporter configures display_data_priority for every step; nbgrader's preprocessors
+    # do not declare it as configurable, so without this each feedback page logs a spurious warning.
+    display_data_priority = List().tag(config=True)
 
     note = Unicode(
         "# (hidden tests are not shown)",
