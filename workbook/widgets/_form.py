@@ -8,29 +8,37 @@ import html
 
 import ipywidgets as widgets
 
-# Show each description in full instead of cutting it at ipywidgets' default width.
+# Labels share one column so the boxes line up; a label too long for it is shown in full instead of cut.
+LABEL_COLUMN = "13em"
+LABEL_COLUMN_CHARS = 22
 STYLE = {"description_width": "initial"}
 NONE = ""  # the value of "no choice" options: a Dropdown cannot tell a None option from no selection
 
 
+def label_style(label: str) -> dict:
+    """The description style that keeps ``label`` whole and, when it fits, in the shared column."""
+    return {"description_width": LABEL_COLUMN if len(label) <= LABEL_COLUMN_CHARS else "initial"}
+
+
 def text_field(label: str, placeholder: str = "", width: str = "36em") -> widgets.Text:
-    return widgets.Text(description=label, placeholder=placeholder, style=STYLE,
+    return widgets.Text(description=label, placeholder=placeholder, style=label_style(label),
                         layout=widgets.Layout(width=width))
 
 
 def long_field(label: str, rows: int = 3, placeholder: str = "", stacked: bool = False) -> widgets.Textarea:
     """A text area; ``stacked`` puts a long label above the box instead of beside it."""
     layout = widgets.Layout(width="95%", flex_flow="column" if stacked else "row")
-    return widgets.Textarea(description=label, placeholder=placeholder, rows=rows, style=STYLE, layout=layout)
+    style = STYLE if stacked else label_style(label)
+    return widgets.Textarea(description=label, placeholder=placeholder, rows=rows, style=style, layout=layout)
 
 
 def choice_field(label: str, options, width: str = "36em") -> widgets.Dropdown:
-    return widgets.Dropdown(description=label, options=list(options), style=STYLE,
+    return widgets.Dropdown(description=label, options=list(options), style=label_style(label),
                             layout=widgets.Layout(width=width))
 
 
 def date_field(label: str) -> widgets.DatePicker:
-    return widgets.DatePicker(description=label, style=STYLE)
+    return widgets.DatePicker(description=label, style=label_style(label))
 
 
 def button(label: str, tooltip: str = "", style: str = "") -> widgets.Button:
