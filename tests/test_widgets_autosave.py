@@ -153,7 +153,8 @@ def test_short_labels_share_one_column_and_long_ones_are_never_cut():
     from workbook.widgets._form import LABEL_COLUMN, choice_field, date_field, long_field
 
     assert text_field("Name").style.description_width == LABEL_COLUMN
-    assert choice_field("Priority for an interview", ["a"]).style.description_width == "initial"
+    assert choice_field("Priority for an interview", ["a"]).style.description_width == LABEL_COLUMN
+    assert choice_field("Add someone from your network", ["a"]).style.description_width == "initial"
     assert date_field("Added on").style.description_width == LABEL_COLUMN
     assert long_field("Notes").style.description_width == LABEL_COLUMN
     assert long_field("What surprised you in this conversation?", stacked=True).style.description_width == "initial"

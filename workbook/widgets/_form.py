@@ -9,8 +9,8 @@ import html
 import ipywidgets as widgets
 
 # Labels share one column so the boxes line up; a label too long for it is shown in full instead of cut.
-LABEL_COLUMN = "13em"
-LABEL_COLUMN_CHARS = 22
+LABEL_COLUMN = "15em"
+LABEL_COLUMN_CHARS = 26
 STYLE = {"description_width": "initial"}
 NONE = ""  # the value of "no choice" options: a Dropdown cannot tell a None option from no selection
 
@@ -38,7 +38,8 @@ def choice_field(label: str, options, width: str = "36em") -> widgets.Dropdown:
 
 
 def date_field(label: str) -> widgets.DatePicker:
-    return widgets.DatePicker(description=label, style=label_style(label))
+    # Wide enough for the label column plus a whole date and its calendar button.
+    return widgets.DatePicker(description=label, style=label_style(label), layout=widgets.Layout(width="26em"))
 
 
 def button(label: str, tooltip: str = "", style: str = "") -> widgets.Button:
