@@ -7,7 +7,7 @@ import pytest
 from nbgrader.preprocessors import AssignLatePenalties
 
 from workbook.course_plan import AssignmentPlan
-from workbook.grading.late import PlanLatePenalty, plan_penalty
+from workbook.grading.late import PlanLatePenalty
 
 DAY = 24 * 60 * 60
 
@@ -27,7 +27,7 @@ def plan(policy, per_day=0.0, points=30.0):
     ("none", 0.0, 10 * DAY, 28, None),
 ])
 def test_plan_penalty(policy, per_day, seconds_late, score, penalty):
-    assert plan_penalty(plan(policy, per_day), score, seconds_late) == penalty
+    assert plan(policy, per_day).late_penalty(score, seconds_late) == penalty
 
 
 @pytest.fixture

@@ -102,3 +102,13 @@ def test_nbgrader_sees_the_repository_as_its_course():
     config = (ROOT / "nbgrader_config.py").read_text()
     assert 'c.CourseDirectory.root = "."' in config
     assert 'c.CourseDirectory.source_directory = "source"' in config
+
+
+def test_the_command_line_starts_without_loading_nbgrader_or_matplotlib():
+    # Every subcommand builds its parser on start-up; nbgrader alone takes seconds to import.
+    code = (
+        "import sys; from workbook.cli import build_parser; build_parser();"
+        "print(','.join(sorted(m for m in ('nbgrader', 'matplotlib', 'pandas', 'ipywidgets') if m in sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

@@ -8,6 +8,7 @@ to set up a term; notebooks read it to say what is due when, and
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from pathlib import Path
 
 PLAN_FILE = Path("assignments") / "course_plan.toml"
 LATE_POLICIES = ("none", "zero", "per_day")
+SECONDS_PER_DAY = 24 * 60 * 60
 # Names that are safe as folder names and nbgrader ids: assignments here, student ids in rosters.
 SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$")
 
@@ -34,6 +36,19 @@ class AssignmentPlan:
     points: float
     late_policy: str = "none"  # "none": no penalty; "zero": late work scores 0; "per_day": see below
     late_penalty_per_day: float = 0.0  # fraction of the points lost per day late, for "per_day"
+
+    def late_penalty(self, score: float, seconds_late: float) -> float | None:
+        """What this assignment's late policy takes off ``score`` when ``seconds_late`` late.
+
+        None means no penalty. Each started day counts as a day; nbgrader caps a
+        penalty at the score itself.
+        """
+        if seconds_late <= 0 or self.late_policy == "none":
+            return None
+        if self.late_policy == "zero":
+            return score
+        days = math.ceil(seconds_late / SECONDS_PER_DAY)
+        return round(days * self.late_penalty_per_day * self.points, 6)
 
 
 @dataclass(frozen=True)

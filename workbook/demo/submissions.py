@@ -29,7 +29,6 @@ from pathlib import Path
 
 from ..course_plan import CoursePlan
 from ..grading import rubric
-from ..grading.late import plan_penalty
 from ..instructor.gradebook import utc_due
 from ..storage import dump_json
 from ..synthetic import FAMILY_NAMES, FIRST_NAMES
@@ -179,7 +178,7 @@ def submit_class(root: str | Path, students: list[Student], plan: CoursePlan, se
         (folder / "journal.json").write_bytes(dump_json(doc))
         (folder / "timestamp.txt").write_text(nbgrader_timestamp(when), encoding="utf-8")
         expected = None if student.kind == "unreadable" else rubric.score(assignment, doc)
-        penalty = plan_penalty(plan.assignment(assignment), expected, (when - due_utc).total_seconds()) \
+        penalty = plan.assignment(assignment).late_penalty(expected, (when - due_utc).total_seconds()) \
             if expected is not None else None
         # nbgrader never takes off more than the score itself.
         penalty = min(penalty, expected) if penalty is not None else 0.0

@@ -9,29 +9,19 @@ that assignment up in assignments/course_plan.toml and applies its policy:
 - ``zero``: the whole score;
 - ``per_day``: ``late_penalty_per_day`` of the assignment's points for each
   started day late (nbgrader caps a penalty at the score).
+
+The rule itself is AssignmentPlan.late_penalty, so the demo's answer key
+computes penalties without importing nbgrader.
 """
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from nbgrader.plugins import LateSubmissionPlugin
 from traitlets import Unicode
 
 from ..course_plan import PLAN_FILE, CoursePlanError, find_course_root, load_plan
-
-SECONDS_PER_DAY = 24 * 60 * 60
-
-
-def plan_penalty(assignment, score: float, seconds_late: float) -> float | None:
-    """The penalty an AssignmentPlan's policy gives ``score`` when ``seconds_late`` late."""
-    if seconds_late <= 0 or assignment.late_policy == "none":
-        return None
-    if assignment.late_policy == "zero":
-        return score
-    days = math.ceil(seconds_late / SECONDS_PER_DAY)
-    return round(days * assignment.late_penalty_per_day * assignment.points, 6)
 
 
 class PlanLatePenalty(LateSubmissionPlugin):
@@ -51,7 +41,7 @@ class PlanLatePenalty(LateSubmissionPlugin):
             self.log.warning("No late policy from the course plan for %r (%s); using penalty_method=%r",
                              assignment_id, exc, self.penalty_method)
             return super().late_submission_penalty(student_id, score, total_seconds_late)
-        penalty = plan_penalty(assignment, score, total_seconds_late)
+        penalty = assignment.late_penalty(score, total_seconds_late)
         self.log.info("%s is %.0f s late on %s: policy %s, penalty %s", student_id, total_seconds_late,
                       assignment_id, assignment.late_policy, penalty)
         return penalty
