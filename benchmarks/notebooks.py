@@ -57,8 +57,10 @@ def chapter_notebooks(populated: bool) -> dict:
             doc = synthetic_journal(random.Random(0), plan.term_start, plan.weeks, contacts=60)
             (copy / "journal.json").write_bytes(dump_json(doc))
         for notebook in sorted(copy.glob("*.ipynb")):
-            times[notebook.name] = rounded(execute(notebook, copy), 3)
-    return {"seconds": times, "max_s": max(times.values())}
+            # Best of two: now and then a kernel takes 3.4 s to shut down (a one-cell "1+1" notebook
+            # shows it too), which says nothing about the notebook itself.
+            times[notebook.name] = rounded(min(execute(notebook, copy) for _ in range(2)), 3)
+    return {"seconds": times, "max_s": max(times.values()), "runs_each": 2, "figure": "best of the runs"}
 
 
 def run() -> dict:
