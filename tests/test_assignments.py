@@ -119,6 +119,14 @@ def test_config_uses_the_names_nbgrader_reads():
     assert "workbook.grading.hide_tests.HideHiddenTests" in config.GenerateFeedback.preprocessors
     assert config.ExportApp.plugin_class == "workbook.grading.export.StatusCsvExportPlugin"
     assert "ExecutePreprocessor" not in config
+    assert config.Execute.shutdown_kernel == "immediate"
+    assert config.AssignLatePenalties.plugin_class == "workbook.grading.late.PlanLatePenalty"
+    from nbgrader.preprocessors import AssignLatePenalties, Execute
+
+    # Each name set above is a configurable trait of the class nbgrader really runs.
+    for cls, names in ((Execute, ("timeout", "interrupt_on_timeout", "shutdown_kernel")),
+                       (AssignLatePenalties, ("plugin_class",))):
+        assert set(names) <= set(cls.class_trait_names(config=True)), cls.__name__
 
 
 # -- the test cells, run in this process on saved answers ---------------------------------------
