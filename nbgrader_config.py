@@ -21,6 +21,19 @@ c.Execute.interrupt_on_timeout = True
 # shutdown handshake now and then stalls 3.4 s per kernel, which adds up over a class.
 c.Execute.shutdown_kernel = "immediate"
 
+# Cells tagged workbook-display-only (widgets, self-check displays) are not run while grading:
+# graded cells read only the saved journal, and widgets cost most of a submission's grading time.
+# Graded, locked and answer cells run whatever their tags (workbook/grading/execute.py).
+c.Autograde.autograde_preprocessors = [
+    "workbook.grading.execute.ExecuteSkippingDisplays",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
 # A deleted test cell is put back from the gradebook and graded, instead of waiting forever
 # for a manual grade.
 c.OverwriteCells.add_missing_cells = True
