@@ -8,6 +8,7 @@ student already has when the term starts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from .course_plan import week_number
 from .vocabulary import CATEGORIES
@@ -16,10 +17,23 @@ THANK_YOU_DAYS = 2
 
 
 def _day(value) -> dt.date | None:
+    return _parse_day(value) if isinstance(value, str) else None
+
+
+# A term has a few hundred distinct dates and the class report meets each of them thousands of
+# times, so parsing a date and placing it in the term are remembered.
+@functools.lru_cache(maxsize=4096)
+def _parse_day(value: str) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+        return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _week(day: dt.date, term_start: dt.date, weeks: int) -> int:
+    """The 0-based index of the term week ``day`` falls in."""
+    return week_number(day, term_start, weeks) - 1
 
 
 def _key(value) -> str | None:
@@ -49,7 +63,7 @@ def weekly_figures(doc: dict, term_start: dt.date, weeks: int) -> dict:
         added = _day(contact.get("added"))
         if added is None:
             continue
-        week = week_number(added, term_start, weeks) - 1
+        week = _week(added, term_start, weeks)
         contacts[week] += 1
         category = contact.get("category")
         if isinstance(category, str) and category in by_category:
@@ -60,7 +74,7 @@ def weekly_figures(doc: dict, term_start: dt.date, weeks: int) -> dict:
     for interaction in doc.get("interactions", ()):
         day = _day(interaction.get("date"))
         if day is not None and interaction.get("kind") == "informational_interview":
-            interviews[week_number(day, term_start, weeks) - 1] += 1
+            interviews[_week(day, term_start, weeks)] += 1
             if _key(interaction.get("contact_id")) is not None:
                 held.setdefault(interaction["contact_id"], []).append(day)
     for interaction in doc.get("interactions", ()):
@@ -68,7 +82,7 @@ def weekly_figures(doc: dict, term_start: dt.date, weeks: int) -> dict:
         if day is None or interaction.get("kind") != "thank_you":
             continue
         if any(0 <= (day - h).days <= THANK_YOU_DAYS for h in held.get(_key(interaction.get("contact_id")), ())):
-            on_time[week_number(day, term_start, weeks) - 1] += 1
+            on_time[_week(day, term_start, weeks)] += 1
 
     return {
         "contacts": _cumulative(contacts),

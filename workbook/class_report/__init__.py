@@ -23,6 +23,8 @@ repair that file; its reason never quotes the file's contents.
 
 from __future__ import annotations
 
+import functools
+import multiprocessing
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,13 +75,30 @@ def _plan(plan) -> CoursePlan:
     return load_plan(plan)
 
 
-def read_class(sources, plan: CoursePlan, *, keep_students=False, max_bytes=MAX_JOURNAL_BYTES):
-    """Read every source: (ClassFigures or None, skipped, per-student figures if ``keep_students``)."""
+# Below this many journals a second process costs more to start than it saves.
+PARALLEL_FROM = 400
+
+
+def _outcomes(sources, plan: CoursePlan, max_bytes: int, jobs: int):
+    """Each source's StudentFigures or Skipped, in order; read by ``jobs`` processes for a large class."""
+    read = functools.partial(read_student, term_start=plan.term_start, weeks=plan.weeks, max_bytes=max_bytes)
+    if jobs <= 1 or len(sources) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(read, sources)
+        return
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(read, sources, chunksize=64)
+
+
+def read_class(sources, plan: CoursePlan, *, keep_students=False, max_bytes=MAX_JOURNAL_BYTES, jobs: int = 1):
+    """Read every source: (ClassFigures or None, skipped, per-student figures if ``keep_students``).
+
+    ``jobs`` above 1 reads a large class in that many forked processes (the command line does;
+    a notebook calling this keeps the default, since forking a kernel with threads is unsafe).
+    """
     accumulator = ClassAccumulator(plan.term_start, plan.weeks)
     skipped: list[Skipped] = []
     kept: list[StudentFigures] = []
-    for source in sources:
-        outcome = read_student(source, plan.term_start, plan.weeks, max_bytes)
+    for outcome in _outcomes(list(sources), plan, max_bytes, jobs):
         if isinstance(outcome, Skipped):
             skipped.append(outcome)
             continue
@@ -91,7 +110,7 @@ def read_class(sources, plan: CoursePlan, *, keep_students=False, max_bytes=MAX_
 
 
 def write_class_report(
-    source, out_dir, *, show_students: bool = False, plan=None, max_bytes: int = MAX_JOURNAL_BYTES
+    source, out_dir, *, show_students: bool = False, plan=None, max_bytes: int = MAX_JOURNAL_BYTES, jobs: int = 1
 ) -> ReportResult:
     """Read the class's journals and write the report files into ``out_dir``.
 
@@ -110,7 +129,8 @@ def write_class_report(
     if not sources:
         where = f" in {source}" if isinstance(source, (str, os.PathLike)) else ""
         raise EmptyClassError(f"no journals found{where}")
-    figures, skipped, students = read_class(sources, plan, keep_students=show_students, max_bytes=max_bytes)
+    figures, skipped, students = read_class(sources, plan, keep_students=show_students, max_bytes=max_bytes,
+                                            jobs=jobs)
     if figures is None:
         names = ", ".join(s.student for s in skipped[:10]) + (", ..." if len(skipped) > 10 else "")
         raise EmptyClassError(f"none of the {len(skipped)} journal(s) could be read ({names})")

@@ -30,12 +30,17 @@ def add_arguments(parser) -> None:
                         "(default: assignments/course_plan.toml in the course root)")
     parser.add_argument("--show-students", action="store_true",
                         help="name students: add a per-student table and class_students.csv")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N",
+                        help="processes reading the journals of a large class (default: the number of CPU cores)")
 
 
 def run(args) -> int:
     from ..class_report import EmptyClassError, SourceError, submitted_journals, write_class_report
     from ..course_plan import CoursePlanError, find_course_root, load_plan
+    from ..instructor.parallel import usable_cores
 
+    if args.jobs is not None and args.jobs < 1:
+        raise CommandError("--jobs must be at least 1")
     try:
         plan = load_plan(args.plan)
     except CoursePlanError as exc:
@@ -50,7 +55,8 @@ def run(args) -> int:
                 raise CommandError(f"{submitted} does not exist: collect the submissions with nbgrader "
                                    "first, or give a folder of journals with --journals DIR")
             source, where = submitted_journals(submitted), str(submitted)
-        result = write_class_report(source, args.out, show_students=args.show_students, plan=plan)
+        result = write_class_report(source, args.out, show_students=args.show_students, plan=plan,
+                                    jobs=args.jobs or usable_cores())
     except (SourceError, CoursePlanError) as exc:
         raise CommandError(str(exc)) from None
     except EmptyClassError as exc:
