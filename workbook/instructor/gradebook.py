@@ -63,8 +63,14 @@ class RosterRow:
     email: str | None
 
 
-# -- the course plan ---------------------------------------------------------------------------
+def _action(existing: dict, key: str, wanted) -> str:
+    """Whether ``key`` is new to the gradebook, differs from ``wanted`` there, or already matches."""
+    if key not in existing:
+        return "created"
+    return "unchanged" if existing[key] == wanted else "updated"
 
+
+# -- the course plan ---------------------------------------------------------------------------
 
 def check_plan_against_course(plan: CoursePlan, app) -> None:
     """Refuse a plan for another course, or naming assignments the source directory does not hold."""
@@ -97,12 +103,7 @@ def apply_plan(plan: CoursePlan, app) -> list[Change]:
         existing = {a.name: a.duedate for a in gradebook.assignments}
         for assignment in plan.assignments:
             due = utc_due(assignment.due)
-            if assignment.name not in existing:
-                action = "created"
-            elif existing[assignment.name] != due:
-                action = "updated"
-            else:
-                action = "unchanged"
+            action = _action(existing, assignment.name, due)
             if action != "unchanged":
                 gradebook.update_or_create_assignment(assignment.name, duedate=due)
             changes.append(Change(assignment.name, action, f"due {due:%Y-%m-%d %H:%M} UTC"))
@@ -198,13 +199,7 @@ def apply_roster(students: list[RosterRow], app) -> list[Change]:
     with open_gradebook(app) as gradebook:
         existing = {s.id: (s.first_name, s.last_name, s.email) for s in gradebook.students}
         for student in students:
-            wanted = (student.first_name, student.last_name, student.email)
-            if student.id not in existing:
-                action = "created"
-            elif existing[student.id] != wanted:
-                action = "updated"
-            else:
-                action = "unchanged"
+            action = _action(existing, student.id, (student.first_name, student.last_name, student.email))
             if action != "unchanged":
                 gradebook.update_or_create_student(
                     student.id, first_name=student.first_name, last_name=student.last_name, email=student.email
