@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from .checks.report import Item, Report
 from .journal import Journal, as_document
+from .records import newest
 
 
 def latest(doc: dict, section: str) -> dict | None:
     """The most recently saved record of ``section``, or None (ties go to the later entry)."""
-    records = doc[section]
-    if not records:
-        return None
-    return records[max(range(len(records)), key=lambda n: (str(records[n].get("updated") or ""), n))]
+    return newest(doc[section])
 
 
 def _doc(journal) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..journal import as_document
+from ..records import latest_interview
 from .report import Item, Report
 
 THANK_YOU_DAYS = 2
@@ -38,7 +39,7 @@ def check_follow_up(journal, interview_id: str | None = None) -> Report:
     doc = as_document(journal)
     interviews = doc["interviews"]
     record = next((r for r in interviews if r["id"] == interview_id), None) if interview_id else (
-        max(interviews, key=lambda r: (str(r.get("date") or ""), str(r.get("updated") or "")), default=None)
+        latest_interview(interviews)
     )
     if record is None:
         missing = "No interview is recorded yet" if not interview_id else f"No interview {interview_id!r} is recorded"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from html import escape
 
+from ..records import newest
 from .answers import AnswersError, load
 
 REFLECTION_PROMPTS = (
@@ -22,7 +23,7 @@ REFLECTION_PROMPTS = (
 
 def latest_reflection(doc: dict) -> dict | None:
     """The most recently saved reflection, or None."""
-    return max(doc["reflections"], key=lambda r: str(r.get("updated") or ""), default=None)
+    return newest(doc["reflections"])
 
 
 def reflection_html(doc: dict) -> str:

@@ -11,6 +11,7 @@ from ..checks.interview import check_interview
 from ..entries import new_id
 from ..errors import JournalValueError
 from ..question_bank import required_questions
+from ..records import interviews_newest_first
 from ..selfcheck import latest
 from ._base import JournalWidget
 from ._form import (NONE, STYLE, Form, button, choice_field, contact_options, date_field, iso, long_field,
@@ -87,8 +88,7 @@ class InterviewRecorder(JournalWidget):
         self._update()
 
     def _refresh(self, doc: dict) -> None:
-        records = sorted(doc["interviews"], key=lambda r: (str(r.get("date") or ""), str(r.get("updated") or "")),
-                         reverse=True)
+        records = interviews_newest_first(doc["interviews"])
         with self.form.quietly():
             set_options(self.chooser, [(NEW_INTERVIEW, NONE)] + [(interview_label(r), r["id"]) for r in records],
                         self.record_id or NONE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..entries import new_id
+from ..records import interviews_newest_first, newest
 from ._autosave import NotReady
 from ._base import JournalWidget
 from ._form import NONE, Form, choice_field, long_field, set_options
@@ -28,8 +29,7 @@ class Reflection(JournalWidget):
         self.chooser.observe(self._on_choose, "value")
         self.children = [self.chooser, *[self.form.row(k) for k in self.fields], self.message, self._footer()]
         doc = self._read()
-        interviews = sorted(doc["interviews"], key=lambda r: (str(r.get("date") or ""), str(r.get("updated") or "")),
-                            reverse=True)
+        interviews = interviews_newest_first(doc["interviews"])
         options = [(interview_label(r), r["id"]) for r in interviews] or [("(record an interview first)", NONE)]
         with self.form.quietly():
             set_options(self.chooser, options, options[0][1])
@@ -37,8 +37,7 @@ class Reflection(JournalWidget):
 
     def _load(self, doc: dict) -> None:
         interview_id = self.chooser.value
-        record = max((r for r in doc["reflections"] if interview_id and r.get("interview_id") == interview_id),
-                     key=lambda r: str(r.get("updated") or ""), default={})
+        record = newest([r for r in doc["reflections"] if interview_id and r.get("interview_id") == interview_id]) or {}
         self.reflection_id = record.get("id")
         self.form.load({key: str(record.get(key) or "") for key in self.fields})
         self._clear_errors()
