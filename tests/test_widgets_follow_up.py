@@ -1,10 +1,10 @@
 """Follow-up date rules (pure) and the follow-up tracker widget."""
 
 import datetime as dt
-import json
 
 import pytest
 
+from journal_helpers import on_disk
 from workbook import Journal, selfcheck
 from workbook.follow_up_rules import (add_working_days, keep_in_touch, next_person, pending_requests,
                                       thank_yous_pending, working_days_between)
@@ -118,15 +118,6 @@ def test_keep_in_touch_and_next_person():
     assert next_person(doc)["name"] == "Cy"
     assert next_person(doc, exclude=["c"])["name"] == "Ana"
     assert next_person(doc, exclude=["a", "c"]) is None
-
-
-@pytest.fixture
-def path(tmp_path):
-    return tmp_path / "journal.json"
-
-
-def on_disk(path):
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_tracker_lists_and_marks_a_thank_you_sent(path):

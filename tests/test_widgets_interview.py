@@ -1,10 +1,10 @@
 """The interview recorder widget, headless, on a journal in a temporary folder."""
 
 import datetime as dt
-import json
 
 import pytest
 
+from journal_helpers import on_disk
 from workbook import Journal, selfcheck
 from workbook.question_bank import required_questions
 from workbook.widgets import interview_recorder
@@ -16,17 +16,8 @@ ANSWER = "She described planning the week's patient visits, then long shifts on 
 
 
 @pytest.fixture
-def path(tmp_path):
-    return tmp_path / "journal.json"
-
-
-@pytest.fixture
 def ana(path):
     return Journal(path).add_contact(name="Ana Ruiz", category="work", occupation="Nurse", organization="Clinic")
-
-
-def on_disk(path):
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def complete(w, contact_id):

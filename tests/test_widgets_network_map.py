@@ -1,23 +1,12 @@
 """The network map widget, driven headlessly on a journal in a temporary folder."""
 
 import datetime as dt
-import json
 import re
 
-import pytest
-
+from journal_helpers import on_disk
 from workbook.widgets import network_map
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture
-def path(tmp_path):
-    return tmp_path / "journal.json"
-
-
-def on_disk(path):
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def fill(widget, **values):

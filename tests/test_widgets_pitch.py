@@ -1,10 +1,8 @@
 """The pitch builder widget, headless, on a journal in a temporary folder."""
 
-import json
 import re
 
-import pytest
-
+from journal_helpers import on_disk
 from workbook import selfcheck
 from workbook.checks.pitch import PITCH_COMPONENTS
 from workbook.widgets import pitch_builder
@@ -16,15 +14,6 @@ PARTS = {
     "career_interest": "I want to work on public health research.",
     "position_sought": "I am looking for a summer research assistant role.",
 }
-
-
-@pytest.fixture
-def path(tmp_path):
-    return tmp_path / "journal.json"
-
-
-def on_disk(path):
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_one_labelled_field_per_component(path):

@@ -2,18 +2,12 @@
 
 import json
 
-import pytest
 
 from workbook import selfcheck
 from workbook.question_bank import QUESTION_CATEGORIES, bank, required_questions
 from workbook.widgets import question_planner
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture
-def path(tmp_path):
-    return tmp_path / "journal.json"
 
 
 def saved_texts(path):

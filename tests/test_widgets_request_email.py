@@ -1,10 +1,10 @@
 """The request email drafter widget, headless, on a journal in a temporary folder."""
 
 import datetime as dt
-import json
 
 import pytest
 
+from journal_helpers import on_disk
 from workbook import Journal, selfcheck
 from workbook.widgets import request_email_drafter
 from workbook.widgets.request_email import draft_email
@@ -13,20 +13,11 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture
-def path(tmp_path):
-    return tmp_path / "journal.json"
-
-
-@pytest.fixture
 def people(path):
     j = Journal(path)
     bo = j.add_contact(name="Bo Chen", category="school")
     ana = j.add_contact(name="Ana Ruiz", category="work", occupation="nursing", introduced_by=bo["id"])
     return {"ana": ana, "bo": bo}
-
-
-def on_disk(path):
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_draft_names_the_introducer_and_signs_with_the_student(people):

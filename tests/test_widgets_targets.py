@@ -12,11 +12,6 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture
-def path(tmp_path):
-    return tmp_path / "journal.json"
-
-
-@pytest.fixture
 def people(path):
     j = Journal(path)
     return {
