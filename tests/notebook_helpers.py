@@ -180,8 +180,6 @@ def make_course(folder: Path, with_plan: bool = True) -> Path:
 def kernel_env() -> dict:
     env = {k: v for k, v in os.environ.items() if k != "WORKBOOK_JOURNAL"}
     env["MPLBACKEND"] = "Agg"
-    # The kernel must import this checkout's workbook, whatever the venv's install of it points at.
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     return env
 
 
