@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -104,6 +105,15 @@ def test_autograde_gives_exactly_nbgraders_scores(graded):
     assert len(reference) > 20  # six students, every grade cell of the notebook
     assert ours == reference
     assert {student for student, _, _ in ours} == {"good", "partial", "late_thanks", "tamperer", "looper", "broken"}
+
+
+def test_those_scores_come_from_kernels_started_ahead(graded):
+    # Each worker starts its next student's kernel during the current one; it logs how that went when it stops.
+    log = graded["ours"].path("nbgrader.log").read_text(encoding="utf-8")
+    found = re.findall(r"Kernels started ahead: (\d+) used, (\d+) unused; fresh kernels: (\d+)", log)
+    used, unused, fresh = (sum(int(count) for count in column) for column in zip(*found))
+    # Five notebooks ran (the broken one never reaches a kernel): each worker's first got a fresh kernel.
+    assert (used + fresh, fresh, unused) == (5, len(found), len(found))
 
 
 def test_autograde_reports_problems_in_its_table_and_exit_code(graded):

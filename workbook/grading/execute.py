@@ -11,13 +11,23 @@ A tag is student-editable, so it cannot be trusted on cells that matter:
 graded, locked and answer cells always run, whatever tags they carry. This
 tag replaces nbclient's own ``skip-execution``, which plain nbgrader honours
 on any cell, test cells included.
+
+With ``start_kernels_ahead`` (off by default, so ``nbgrader autograde`` is
+unchanged; each ``workbook autograde`` worker turns it on), the next
+notebook's kernel boots while this one runs: see ``kernel_ahead``.
 """
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
+
+from jupyter_core.utils import run_sync
 from nbgrader import utils
 from nbgrader.preprocessors import Execute
-from traitlets import Unicode
+from traitlets import Bool, Unicode
+
+from . import kernel_ahead
 
 DISPLAY_ONLY_TAG = "workbook-display-only"
 
@@ -33,6 +43,30 @@ class ExecuteSkippingDisplays(Execute):
     skip_cells_with_tag = Unicode(
         DISPLAY_ONLY_TAG, help="Cells with this tag are not run, unless they are graded, locked or answers."
     ).tag(config=True)
+
+    start_kernels_ahead = Bool(
+        False, help="Start the next notebook's kernel while this one runs (for a process grading many students)."
+    ).tag(config=True)
+
+    @contextmanager
+    def setup_kernel(self, **kwargs):
+        if not self.start_kernels_ahead or self.km is not None or kwargs:
+            with super().setup_kernel(**kwargs):
+                yield
+            return
+        ahead = kernel_ahead.for_this_process()
+        launch = kernel_ahead.launch_for(self)
+        folder = self.resources.get("metadata", {}).get("path") or os.getcwd()
+        if not run_sync(ahead.hand_over)(self, launch, folder):
+            with super().setup_kernel():
+                run_sync(ahead.start_next)(self, launch)
+                yield
+            return
+        try:
+            run_sync(ahead.start_next)(self, launch)
+            yield
+        finally:
+            run_sync(ahead.retire)(self)
 
     def preprocess_cell(self, cell, resources, index):
         tags = cell.metadata.get("tags")
