@@ -87,6 +87,17 @@ def test_a_kernel_started_ahead_that_died_is_replaced_by_a_fresh_one(ahead, tmp_
     assert (ahead.handed_over, ahead.fresh, ahead.dropped) == (0, 2, 1)
 
 
+def test_when_no_kernel_can_be_started_ahead_every_notebook_gets_a_fresh_one(ahead, tmp_path, monkeypatch):
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kernel_ahead.tempfile, "mkdtemp", disk_full)  # no folder for a kernel ahead to boot in
+    for name in ("first", "second"):
+        folder = folder_for(tmp_path, name)
+        assert run(folder, ahead=True)[0] == expected(folder)
+    assert (ahead.handed_over, ahead.fresh, ahead.dropped) == (0, 2, 0)
+
+
 def test_closing_stops_the_kernel_started_ahead_and_every_used_one(ahead, tmp_path):
     used = [run(folder_for(tmp_path, name), ahead=True)[2] for name in ("a", "b")]
     spare = ahead._spare.km.provisioner.process.pid

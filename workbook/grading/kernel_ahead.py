@@ -111,8 +111,9 @@ class KernelAhead:
 
     async def start_next(self, client, launch: Launch) -> None:
         """Start a kernel for the notebook after this one; it boots while this notebook runs."""
-        folder = tempfile.mkdtemp(prefix="kernel-ahead-")
+        folder = None
         try:
+            folder = tempfile.mkdtemp(prefix="kernel-ahead-")
             km = launch.manager_class(kernel_name=launch.kernel_name, config=client.config) \
                 if launch.kernel_name else launch.manager_class(config=client.config)
             await km.start_kernel(extra_arguments=list(launch.arguments), cwd=folder, env=dict(launch.environment))
@@ -120,7 +121,8 @@ class KernelAhead:
             await ensure_async(kc.start_channels())
         except Exception as exc:  # the notebook after this one simply gets a fresh kernel
             client.log.info("Could not start a kernel ahead: %s", exc)
-            shutil.rmtree(folder, ignore_errors=True)
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
             return
         ready = asyncio.ensure_future(kc.wait_for_ready(timeout=client.startup_timeout))
         self._spare = _Spare(launch, km, kc, ready, folder)
