@@ -111,7 +111,7 @@ class KernelAhead:
 
     async def start_next(self, client, launch: Launch) -> None:
         """Start a kernel for the notebook after this one; it boots while this notebook runs."""
-        folder = None
+        folder = km = None
         try:
             folder = tempfile.mkdtemp(prefix="kernel-ahead-")
             km = launch.manager_class(kernel_name=launch.kernel_name, config=client.config) \
@@ -121,6 +121,8 @@ class KernelAhead:
             await ensure_async(kc.start_channels())
         except Exception as exc:  # the notebook after this one simply gets a fresh kernel
             client.log.info("Could not start a kernel ahead: %s", exc)
+            if km is not None:
+                await _shut_down(km, client.log)
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
             return
@@ -166,14 +168,18 @@ async def _move(kc, folder: str) -> None:
 
 
 async def _shut_down(km, log) -> None:
+    """Kill a kernel at once and free its files; a kernel that is already gone needs nothing more."""
     try:
         if await km.is_alive():
             await km.shutdown_kernel(now=True)
-    except Exception as exc:  # a kernel that is already gone needs nothing more
+    except Exception as exc:
         if log is not None:
-            log.debug("Shutting down a used kernel: %s", exc)
-    finally:
+            log.debug("Killing a kernel: %s", exc)
+    try:
         await km.cleanup_resources()
+    except Exception as exc:  # a kernel that never started has little to free
+        if log is not None:
+            log.debug("Freeing a kernel's files: %s", exc)
 
 
 _for_this_process: KernelAhead | None = None
