@@ -114,6 +114,16 @@ def test_those_scores_come_from_kernels_started_ahead(graded):
     used, unused, fresh = (sum(int(count) for count in column) for column in zip(*found))
     # Five notebooks ran (the broken one never reaches a kernel): each worker's first got a fresh kernel.
     assert (used + fresh, fresh, unused) == (5, len(found), len(found))
+    # The kernels were forked from a template in each worker; no template outlives its worker.
+    templates = [p for p in Path("/proc").glob("[0-9]*/cmdline") if b"_template_server.py" in _read(p)]
+    assert templates == []
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:  # the process ended while the folder was being listed
+        return b""
 
 
 def test_autograde_reports_problems_in_its_table_and_exit_code(graded):
