@@ -14,9 +14,6 @@ import os
 import signal
 import sys
 
-# Python put this script's folder first on sys.path; ipykernel_launcher drops its start folder the same way.
-del sys.path[0]
-
 
 def _die_with_parent(parent: int) -> None:
     """Be killed when ``parent`` dies; exit now if it already has."""
@@ -110,4 +107,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # Python put this script's folder first on sys.path; ipykernel_launcher drops its start folder the same way.
+    del sys.path[0]
     main()
