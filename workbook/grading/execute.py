@@ -20,7 +20,7 @@ notebook's kernel boots while this one runs: see ``kernel_ahead``.
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from jupyter_core.utils import run_sync
 from nbgrader import utils
@@ -57,16 +57,15 @@ class ExecuteSkippingDisplays(Execute):
         ahead = kernel_ahead.for_this_process()
         launch = kernel_ahead.launch_for(self)
         folder = self.resources.get("metadata", {}).get("path") or os.getcwd()
-        if not run_sync(ahead.hand_over)(self, launch, folder):
-            with super().setup_kernel():
+        handed_over = run_sync(ahead.hand_over)(self, launch, folder)
+        # Without a kernel started ahead, nbclient starts (and later stops) a fresh one as usual.
+        with nullcontext() if handed_over else super().setup_kernel():
+            try:
                 run_sync(ahead.start_next)(self, launch)
                 yield
-            return
-        try:
-            run_sync(ahead.start_next)(self, launch)
-            yield
-        finally:
-            run_sync(ahead.retire)(self)
+            finally:
+                if handed_over:
+                    run_sync(ahead.retire)(self)
 
     def preprocess_cell(self, cell, resources, index):
         tags = cell.metadata.get("tags")
