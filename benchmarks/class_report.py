@@ -1,6 +1,6 @@
 """`workbook class-report` on 500 and 5,000 synthetic students: wall time and peak memory.
 
-The journals (about 60 contacts each, workbook.synthetic.write_class) are
+The journals (about 60 contacts each, workbook.demo.synthetic.write_class) are
 written first and not timed. Each size then runs the real command in a
 fresh process, as an instructor would, so imports count too. Peak memory is
 that process's maximum resident set: ``os.wait4`` returns the resource usage
@@ -42,7 +42,7 @@ def measure(argv: list[str], cwd: Path) -> dict:
 
 
 def run() -> dict:
-    from workbook.synthetic import write_class
+    from workbook.demo.synthetic import write_class
 
     workbook = str(Path(sys.executable).parent / "workbook")
     results = {}

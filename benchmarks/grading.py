@@ -49,7 +49,7 @@ def _environment() -> dict:
 def build_course(root: Path, submissions: int = SUBMISSIONS, seed: int = 0):
     """A generated course at ``root`` holding ``submissions`` submissions; returns them."""
     from workbook import cli
-    from workbook.course_plan import PLAN_FILE, load_plan
+    from workbook.course.plan import PLAN_FILE, load_plan
     from workbook.demo.course import ASSIGNMENT, copy_course, generate_assignment
     from workbook.demo.submissions import make_class, submit_class, write_roster
 

@@ -13,9 +13,9 @@ import nbformat
 from jupyter_client.manager import start_new_kernel
 from nbclient import NotebookClient
 
-from workbook.course_plan import PLAN_FILE, load_plan
-from workbook.storage import dump_json
-from workbook.synthetic import synthetic_journal
+from workbook.course.plan import PLAN_FILE, load_plan
+from workbook.demo.synthetic import synthetic_journal
+from workbook.journal.storage import dump_json
 
 from ._timing import rounded
 

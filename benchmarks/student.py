@@ -9,8 +9,8 @@ from pathlib import Path
 
 from workbook.checks import (check_interview, check_network, check_pitch, check_question_plan,
                              check_request_email)
-from workbook.journal import Journal
-from workbook.question_bank import bank, required_questions
+from workbook.checks.question_bank import bank, required_questions
+from workbook.journal.model import Journal
 
 from ._timing import best_of, median_of, rounded, run_python
 

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from workbook.location import ENV_VAR, journal_path
-
-ROOT = Path(__file__).resolve().parents[1]
+from support.paths import REPO as ROOT
+from workbook.journal.location import ENV_VAR, journal_path
 
 
 def requirement_names(requirements):

@@ -1,26 +1,11 @@
-"""Where a student's journal lives.
+"""``workbook.location``: where a student's journal lives, now ``workbook.journal.location``.
 
-1. ``$WORKBOOK_JOURNAL``, when set, names the file (``~`` is expanded).
-2. Otherwise ``journal.json`` in the current folder. JupyterLab starts each
-   kernel in its notebook's folder, so the chapter notebooks share
-   ``notebooks/journal.json`` and an assignment notebook uses the journal in
-   its own folder, which nbgrader then collects with the submission.
+Kept because notebooks already in students' hands import this name; it is
+the very same module object, not a copy.
 """
 
-from __future__ import annotations
+import sys
 
-import os
-from pathlib import Path
+from .journal import location as _module
 
-ENV_VAR = "WORKBOOK_JOURNAL"
-FILENAME = "journal.json"
-
-
-def journal_path(path: str | os.PathLike | None = None) -> Path:
-    """The journal file to use: ``path`` if given, else the rules above."""
-    if path is not None:
-        return Path(path).expanduser()
-    override = os.environ.get(ENV_VAR, "").strip()
-    if override:
-        return Path(override).expanduser()
-    return Path.cwd() / FILENAME
+sys.modules[__name__] = _module

@@ -1,6 +1,14 @@
-"""One rule set: the checks a student runs in a notebook are the ones the autograder calls.
+"""The rules: pure functions that judge a student's work and return a Report; one rule set for all.
 
-Each check is a pure function that returns a `Report`.
+May import: ``workbook.journal``, ``workbook.course``, ``workbook.markup``, ``workbook.errors`` (never
+ipywidgets, matplotlib or nbgrader: the rules run in every graded kernel).
+
+The checks a student runs in a notebook are the ones the autograder calls.
+``registry`` lists every self-check (its section, function and title);
+``selfcheck`` runs them on the saved journal; one module per rule (``pitch``,
+``request_email``, ``question_plan``, ``interview``, ``follow_up``,
+``network``, ``quiz``), with the ``question_bank``, the ``follow_up_dates``
+(working days, thank-you and nudge dates) and the ``text`` helpers they share.
 """
 
 from .follow_up import check_follow_up
@@ -8,10 +16,11 @@ from .interview import check_interview
 from .network import check_network, check_network_map
 from .pitch import check_pitch
 from .question_plan import check_question_plan
+from .quiz import check_quiz
 from .report import Item, Report
 from .request_email import check_request_email
 
 __all__ = [
     "Item", "Report", "check_follow_up", "check_interview", "check_network", "check_network_map",
-    "check_pitch", "check_question_plan", "check_request_email",
+    "check_pitch", "check_question_plan", "check_quiz", "check_request_email",
 ]

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..journal import as_document
-from ..records import latest_interview
+from ..journal.fields import parse_date
+from ..journal.model import as_document
+from ..journal.records import latest_interview, newest
 from .report import Item, Report
 
+TITLE = "Follow-up check"
+
 THANK_YOU_DAYS = 2
-
-
-def _date(value):
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def interview_contact_id(doc: dict, record: dict) -> str | None:
@@ -30,7 +26,7 @@ def interview_contact_id(doc: dict, record: dict) -> str | None:
 
 def thank_you_due(interview_date: str) -> dt.date | None:
     """The last day a thank-you note for an interview on ``interview_date`` is on time."""
-    held = _date(interview_date)
+    held = parse_date(interview_date)
     return held + dt.timedelta(days=THANK_YOU_DAYS) if held else None
 
 
@@ -44,13 +40,13 @@ def check_follow_up(journal, interview_id: str | None = None) -> Report:
     if record is None:
         missing = "No interview is recorded yet" if not interview_id else f"No interview {interview_id!r} is recorded"
         item = Item("interview_recorded", False, f"{missing}.", "Record the interview first, then follow up.")
-        return Report("Follow-up check", (item,))
+        return Report(TITLE, (item,))
     contact_id = interview_contact_id(doc, record)
-    held = _date(record.get("date"))
+    held = parse_date(record.get("date"))
     notes = sorted(
-        _date(i["date"]) for i in doc["interactions"]
-        if i["contact_id"] == contact_id and i["kind"] == "thank_you" and _date(i["date"])
-        and (held is None or _date(i["date"]) >= held)
+        parse_date(i["date"]) for i in doc["interactions"]
+        if i["contact_id"] == contact_id and i["kind"] == "thank_you" and parse_date(i["date"])
+        and (held is None or parse_date(i["date"]) >= held)
     )
     items = [_thank_you_sent(contact_id, notes), _thank_you_on_time(held, notes)]
     asked = bool(record.get("asked_for_referral"))
@@ -67,7 +63,7 @@ def check_follow_up(journal, interview_id: str | None = None) -> Report:
         if introduced else "No contact in your journal was introduced by this person yet.",
         "Add the person they suggested, with the interviewee as who introduced you.",
     ))
-    return Report("Follow-up check", tuple(items))
+    return Report(TITLE, tuple(items))
 
 
 def _thank_you_sent(contact_id, notes) -> Item:
@@ -89,3 +85,9 @@ def _thank_you_on_time(held, notes) -> Item:
     return Item("thank_you_on_time", ok,
                 f"It went out {days} day(s) after the interview" + (", on time." if ok else ", later than two days."),
                 "" if ok else "Next time send it within two days of the interview.")
+
+
+def from_saved(record: None, doc: dict) -> Report:
+    """Check the follow-up of the interview record saved last."""
+    interview = newest(doc["interviews"])
+    return check_follow_up(doc, interview["id"] if interview else None)

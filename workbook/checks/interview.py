@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ..question_bank import required_questions
-from ..text import normalize, words
+from ..journal.fields import parse_date
+from .question_bank import required_questions
 from .report import Item, Report
+from .text import normalize, words
+
+TITLE = "Interview record check"
 
 ANSWER_MIN_WORDS = 12
 ANSWER_MIN_DISTINCT = 8
@@ -58,7 +61,7 @@ def check_interview(record: Mapping, today: dt.date | None = None) -> Report:
     ok, why = substance(record.get("next_steps"), NEXT_STEPS_MIN_WORDS)
     items.append(Item("next_steps", ok, f"Your next steps {why}.",
                       "" if ok else "Say what you will do next and by when (a person to contact, a course, an event)."))
-    return Report("Interview record check", tuple(items))
+    return Report(TITLE, tuple(items))
 
 
 def _present(record, key, label) -> Item:
@@ -69,10 +72,7 @@ def _present(record, key, label) -> Item:
 
 
 def _date_item(value, today) -> Item:
-    try:
-        held = dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        held = None
+    held = parse_date(value)
     if held is None:
         return Item("date", False, "Give the date of the interview as YYYY-MM-DD.",
                     "Use the date picker in the recorder.")
@@ -92,3 +92,8 @@ def _length_item(value) -> Item:
     return Item("length", False,
                 f"It lasted {value:g} minutes; that is {side} for an informational interview.",
                 f"Plan for 20-30 minutes and keep to the time you asked for ({MIN_MINUTES}-{MAX_MINUTES} counts).")
+
+
+def from_saved(record: dict, doc: dict) -> Report:
+    """Check a saved interview record (as the interview recorder saves it)."""
+    return check_interview(record)

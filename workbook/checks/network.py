@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..entries import identity
-from ..journal import as_document
-from ..vocabulary import CATEGORIES
+from ..journal.entries import identity
+from ..journal.model import as_document
+from ..journal.vocabulary import CATEGORIES
 from .report import Item, Report
+
+TITLE = "Network log check"
+MAP_TITLE = "Network map check"
 
 # The breadth a first network map is judged against (see check_network_map); kept here only, so the
 # rubric, the self-check and the notebooks cannot disagree.
@@ -68,7 +71,7 @@ def check_network(journal) -> Report:
         else f"{unlinked} interaction(s) refer to contacts that are not in the journal.",
         "Re-add the contact or remove the stray interactions.",
     ))
-    return Report("Network log check", tuple(items))
+    return Report(TITLE, tuple(items))
 
 
 def _in_loop(contact_id, by_id) -> bool:
@@ -121,7 +124,7 @@ def check_network_map(journal, min_contacts: int = MIN_MAP_CONTACTS, min_groups:
         else f"{said}." if noted >= needed else f"{said}; aim for at least half ({needed}).",
         "For each person, note how you know them and why they could help you learn about a field.",
     ))
-    return Report("Network map check", tuple(items))
+    return Report(MAP_TITLE, tuple(items))
 
 
 def _people(count: int) -> str:
@@ -131,3 +134,13 @@ def _people(count: int) -> str:
 def _filled(value) -> bool:
     # A hand-edited journal can hold a number or a list here: only written text counts as a note.
     return isinstance(value, str) and bool(value.strip())
+
+
+def from_saved(record: None, doc: dict) -> Report:
+    """Check the journal's network log as a whole."""
+    return check_network(doc)
+
+
+def map_from_saved(record: None, doc: dict) -> Report:
+    """Check the breadth of the journal's network map."""
+    return check_network_map(doc)

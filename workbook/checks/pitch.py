@@ -8,9 +8,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from ..text import word_count
-from ..vocabulary import PITCH_TARGETS
+from ..journal.vocabulary import PITCH_TARGETS
 from .report import Item, Report
+from .text import word_count
+
+TITLE = "Pitch check"
 
 PITCH_COMPONENTS = {
     "name_studies": "Your name, degree or studies, and any relevant minors",
@@ -87,7 +89,7 @@ def check_pitch(parts: Mapping[str, str], target_seconds: int = 60,
     items = [_component_item(key, counts[key]) for key in PITCH_COMPONENTS]
     items.append(_core_item(counts))
     items.append(_timing_item(word_count(assemble_pitch(parts)), target_seconds, rate))
-    return Report("Pitch check", tuple(items))
+    return Report(TITLE, tuple(items))
 
 
 def _component_item(key: str, count: int) -> Item:
@@ -135,3 +137,8 @@ def _timing_item(count: int, target: int, rate: float) -> Item:
                     f"Add a detail or two: about {math.ceil(low * rate / 60)} words "
                     "is the least for this target.")
     return Item("timing", True, f"Your pitch runs {about}, within your {target} s target.")
+
+
+def from_saved(record: dict, doc: dict) -> Report:
+    """Check a saved pitch draft (as the pitch builder saves it)."""
+    return check_pitch(record.get("parts") or {}, target_seconds=record.get("target_seconds", 60))

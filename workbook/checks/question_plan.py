@@ -12,9 +12,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..question_bank import QUESTION_CATEGORIES
-from ..text import normalize
+from ..journal.vocabulary import QUESTION_CATEGORIES
 from .report import Item, Report
+from .text import normalize
+
+TITLE = "Question plan check"
 
 # The reference asks for 10-15 questions: enough to fill 20-30 minutes, no more.
 MIN_QUESTIONS = 10
@@ -215,7 +217,7 @@ def check_question_plan(questions) -> Report:
         seen.add(key)
         plan.append((" ".join(text.split()), category or classify_question(text)))
     texts = [text for text, _ in plan]
-    return Report("Question plan check", (
+    return Report(TITLE, (
         _count_item(len(plan), repeats),
         _open_item(texts),
         _categories_item({category for _, category in plan}),
@@ -279,3 +281,8 @@ def _prying_item(texts: list[str]) -> Item:
                 "These ask about private matters: " + "; ".join(_quote(t) for t in prying),
                 "Keep to their work. For pay, ask about the field, e.g. "
                 "\u201cWhat is a typical starting salary range in this field?\u201d")
+
+
+def from_saved(record: dict, doc: dict) -> Report:
+    """Check a saved question plan (as the question planner saves it)."""
+    return check_question_plan(record.get("questions") or [])

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text import normalize, word_count, words
 from .report import Item, Report
+from .text import normalize, word_count, words
+
+TITLE = "Request email check"
 
 MAX_WORDS = 200
 # The reference asks for 20-30 minutes; another reading suggests 15-20, so both fit.
@@ -193,7 +195,7 @@ def check_request_email(text: str, sender_name: str | None = None) -> Report:
         raise ValueError(f"sender_name must be text or None, not {type(sender_name).__name__}")
     folded = _fold(text)
     count = word_count(text)
-    return Report("Request email check", (
+    return Report(TITLE, (
         _source_item(folded),
         _time_item(folded),
         _convenience_item(folded),
@@ -347,3 +349,8 @@ def _length_item(count: int) -> Item:
     return Item("short", False, f"The email is {count} words, over the {MAX_WORDS}-word limit.",
                 f"Cut {extra} word{'' if extra == 1 else 's'}: keep who you are, how you found them, "
                 "and your request.")
+
+
+def from_saved(record: dict, doc: dict) -> Report:
+    """Check a saved email draft, signed with the student's name from the journal."""
+    return check_request_email(record.get("body") or "", sender_name=doc["student"].get("name") or None)

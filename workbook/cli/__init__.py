@@ -1,10 +1,14 @@
 """The ``workbook`` command: a thin shell over the package and nbgrader's own Python API.
 
+May import: every part of the workbook (it is the top layer, with ``demo``); nothing imports it.
+
 Each subcommand is a module in this package with ``NAME``, ``HELP``,
 ``add_arguments(parser)`` and ``run(args) -> int``; adding one means adding
-its module name to SUBCOMMANDS. Exit codes: 0 when all went well, 1 when the
-work ran but something needs attention (reported in one line), 2 for usage
-errors and bad input files.
+its module name to SUBCOMMANDS. Every subcommand gets ``--course-dir`` from
+one parent parser, and ``main`` turns any ``WorkbookError`` into its one-line
+message and exit code. Exit codes: 0 when all went well, 1 when the work ran
+but something needs attention (reported in one line), 2 for usage errors
+and bad input files, 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -13,15 +17,11 @@ import argparse
 import sys
 from importlib import import_module
 
+from ..errors import CommandError, WorkbookError
+
 SUBCOMMANDS = ("plan", "roster", "autograde", "feedback", "export", "class_report", "demo")
 
-
-class CommandError(Exception):
-    """A failure with a one-line reason for the user; ``code`` is the exit status."""
-
-    def __init__(self, message: str, code: int = 2):
-        super().__init__(message)
-        self.code = code
+__all__ = ["CommandError", "SUBCOMMANDS", "build_parser", "main"]
 
 
 def _available():
@@ -33,16 +33,25 @@ def _available():
                 raise
 
 
+def course_options() -> argparse.ArgumentParser:
+    """The options every subcommand shares: where the course is."""
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--course-dir", metavar="DIR",
+                        help="the course folder, the one with nbgrader_config.py (default: found from here upwards)")
+    return shared
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workbook",
         description="Instructor tools for the Networking & Informational Interviewing course. "
-        "Run from the course root (the folder with nbgrader_config.py).",
+        "Run from the course root (the folder with nbgrader_config.py), or give --course-dir.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
+    shared = course_options()
     for module in _available():
-        sub = commands.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        sub = commands.add_parser(module.NAME, help=module.HELP, description=module.HELP, parents=[shared])
         module.add_arguments(sub)
         sub.set_defaults(_run=module.run)
     return parser
@@ -53,9 +62,9 @@ def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args._run(args) or 0)
-    except CommandError as exc:
+    except WorkbookError as exc:
         print(f"workbook {args.command}: {exc}", file=sys.stderr)
-        return exc.code
+        return exc.exit_code
     except KeyboardInterrupt:
         print(f"workbook {args.command}: interrupted; run it again to carry on", file=sys.stderr)
         return 130

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import CommandError
+from ..errors import CommandError
 
 NAME = "autograde"
 HELP = (
@@ -13,7 +13,7 @@ HELP = (
 
 
 def add_arguments(parser) -> None:
-    from ..instructor.parallel import usable_cores
+    from ..system import usable_cores
 
     parser.add_argument("assignment", metavar="ASSIGNMENT", help="the assignment to grade, e.g. informational_interview")
     parser.add_argument("--jobs", "-j", type=int, default=usable_cores(), metavar="N",
@@ -23,32 +23,28 @@ def add_arguments(parser) -> None:
                         help="stop grading one student after this long (default: every code cell at "
                              "nbgrader's cell time limit, plus 2 minutes; at least 5 minutes)")
     parser.add_argument("--log", metavar="FILE", help="where nbgrader's log goes (default: nbgrader.log in the course)")
-    parser.add_argument("--course-dir", metavar="DIR", help="the course folder (default: found from here upwards)")
 
 
 def run(args) -> int:
-    from ..instructor.course import CourseError, course_root, nbgrader_app
-    from ..instructor.parallel import LOG_FILE, autograde, terminate_as_interrupt
-    from ..instructor.progress import Progress
-    from ..instructor.summary import attention_reason, student_lines, table
+    from ..course.directory import Course
+    from ..grading.runner import LOG_FILE, autograde, terminate_as_interrupt
+    from ..grading.runner.progress import Progress
+    from ..grading.runner.summary import attention_reason, student_lines, table
 
     if args.jobs < 1:
         raise CommandError("--jobs must be at least 1")
     if args.timeout is not None and args.timeout <= 0:
         raise CommandError("--timeout must be a positive number of seconds")
-    try:
-        root = course_root(args.course_dir)
-        app = nbgrader_app(root)
-        with terminate_as_interrupt():
-            result = autograde(root, args.assignment, jobs=args.jobs, force=args.force,
-                               student_timeout=args.timeout, progress_factory=Progress, log_path=args.log, app=app)
-        if not result.attempts:
-            print(f"nothing to grade: all {len(result.skipped)} submissions of {args.assignment!r} are already "
-                  "graded (--force regrades them)")
-            return 0
-        lines = student_lines(app, result)
-    except CourseError as exc:
-        raise CommandError(str(exc)) from None
+    course = Course.find(args.course_dir)
+    app = course.app()
+    with terminate_as_interrupt():
+        result = autograde(course.root, args.assignment, jobs=args.jobs, force=args.force,
+                           student_timeout=args.timeout, progress_factory=Progress, log_path=args.log, app=app)
+    if not result.attempts:
+        print(f"nothing to grade: all {len(result.skipped)} submissions of {args.assignment!r} are already "
+              "graded (--force regrades them)")
+        return 0
+    lines = student_lines(app, result)
     print(table(lines, skipped=len(result.skipped), seconds=result.seconds))
     reason = attention_reason(lines)
     if reason:

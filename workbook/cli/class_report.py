@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import CommandError
+from ..errors import CommandError
 
 NAME = "class-report"
 HELP = "Write the class's network-growth report (PNG, CSV and a self-contained HTML page)."
@@ -35,14 +35,16 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..class_report import EmptyClassError, SourceError, submitted_journals, write_class_report
-    from ..course_plan import CoursePlanError, find_course_root, load_plan
-    from ..instructor.parallel import usable_cores
+    from ..course.directory import Course
+    from ..course.plan import load_plan
+    from ..errors import CoursePlanError, EmptyClassError
+    from ..report import submitted_journals, write_class_report
+    from ..system import usable_cores
 
     if args.jobs is not None and args.jobs < 1:
         raise CommandError("--jobs must be at least 1")
     try:
-        plan = load_plan(args.plan)
+        plan = load_plan(args.plan) if args.plan else Course.find(args.course_dir).plan()
     except CoursePlanError as exc:
         hint = "" if args.plan else "; run from the course root or pass --plan FILE"
         raise CommandError(f"{exc}{hint}") from None
@@ -50,15 +52,13 @@ def run(args) -> int:
         if args.journals:
             source, where = Path(args.journals), args.journals
         else:
-            submitted = find_course_root() / "submitted"
+            submitted = Course.find(args.course_dir).root / "submitted"
             if not submitted.is_dir():
                 raise CommandError(f"{submitted} does not exist: collect the submissions with nbgrader "
                                    "first, or give a folder of journals with --journals DIR")
             source, where = submitted_journals(submitted), str(submitted)
         result = write_class_report(source, args.out, show_students=args.show_students, plan=plan,
                                     jobs=args.jobs or usable_cores())
-    except (SourceError, CoursePlanError) as exc:
-        raise CommandError(str(exc)) from None
     except EmptyClassError as exc:
         raise CommandError(f"{exc}; nothing to report on") from None
     except OSError as exc:  # reading problems are per journal and reported; this is the output side

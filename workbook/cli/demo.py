@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import CommandError
+from ..errors import CommandError
 
 NAME = "demo"
 HELP = (
@@ -29,15 +29,12 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..demo.course import CourseCopyError
-    from ..demo.run import DemoError, run_demo
+    from . import main
+    from ..demo.run import run_demo
 
     if args.jobs is not None and args.jobs < 1:
         raise CommandError("--jobs must be at least 1")
-    try:
-        run_demo(args.out, students=args.students, seed=args.seed, jobs=args.jobs, force=args.force)
-    except DemoError as exc:
-        raise CommandError(str(exc), exc.code) from None
-    except CourseCopyError as exc:
-        raise CommandError(str(exc)) from None
+    # The demo types each step as an instructor would: it is handed this command to type into.
+    run_demo(args.out, students=args.students, seed=args.seed, jobs=args.jobs, force=args.force,
+             command=main, origin=args.course_dir)
     return 0

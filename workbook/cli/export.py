@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import CommandError
+from ..errors import CommandError
 
 NAME = "export"
 HELP = (
@@ -17,17 +17,15 @@ def add_arguments(parser) -> None:
                         help="export only this assignment (repeatable)")
     parser.add_argument("--student", action="append", default=[], metavar="ID",
                         help="export only this student (repeatable)")
-    parser.add_argument("--course-dir", metavar="DIR", help="the course folder (default: found from here upwards)")
 
 
 def run(args) -> int:
-    from ..instructor.course import CourseError, course_root
-    from ..instructor.export import export_grades
+    from ..course.directory import Course
+    from ..grading.export import export_grades
 
+    course = Course.find(args.course_dir)
     try:
-        tally = export_grades(course_root(args.course_dir), args.to, args.assignment, args.student)
-    except CourseError as exc:
-        raise CommandError(str(exc)) from None
+        tally = export_grades(course, args.to, args.assignment, args.student)
     except OSError as exc:
         raise CommandError(f"cannot write {args.to}: {exc.strerror}") from None
     rows = sum(tally.values())

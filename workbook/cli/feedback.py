@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import CommandError
+from ..errors import CommandError
 
 NAME = "feedback"
 HELP = (
@@ -15,20 +15,17 @@ HELP = (
 def add_arguments(parser) -> None:
     parser.add_argument("assignment", metavar="ASSIGNMENT", help="the assignment, e.g. informational_interview")
     parser.add_argument("--force", action="store_true", help="remake pages that already exist")
-    parser.add_argument("--course-dir", metavar="DIR", help="the course folder (default: found from here upwards)")
 
 
 def run(args) -> int:
     from nbgrader.apps import GenerateFeedbackApp
 
-    from ..instructor.course import CourseError, course_root, nbgrader_app
-    from ..instructor.feedback import generate_feedback
+    from ..course.directory import Course
+    from ..grading.feedback import generate_feedback
 
-    try:
-        root = course_root(args.course_dir)
-        result = generate_feedback(nbgrader_app(root, GenerateFeedbackApp), args.assignment, force=args.force)
-    except CourseError as exc:
-        raise CommandError(str(exc)) from None
+    course = Course.find(args.course_dir)
+    root = course.root
+    result = generate_feedback(course.app(GenerateFeedbackApp), args.assignment, force=args.force)
     for page, snippets in sorted(result.leaked.items()):
         print(f"deleted {page.relative_to(root)}: it showed hidden test code ({snippets[0]!r})")
     print(f"feedback for {args.assignment!r}: {len(result.pages)} pages checked, no hidden tests in them")

@@ -10,19 +10,17 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from ..course.root import CONFIG_FILE, find_root
+from ..errors import CourseCopyError, CourseNotFound
 
-COPIED = ("nbgrader_config.py", "source", "assignments")
+COPIED = (CONFIG_FILE, "source", "assignments")
 ASSIGNMENT = "informational_interview"  # the graded assignment of the chapter
 
 _SKIPPED = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "journal.json*")
 
 
-class CourseCopyError(Exception):
-    """There is no course to copy, or the copy cannot be made; the message is one line for the user."""
-
-
 def _is_course(folder: Path) -> bool:
-    return (folder / "nbgrader_config.py").is_file() and (folder / "source").is_dir()
+    return (folder / CONFIG_FILE).is_file() and (folder / "source").is_dir()
 
 
 def shipped_course(start: str | os.PathLike | None = None) -> Path:
@@ -35,10 +33,13 @@ def shipped_course(start: str | os.PathLike | None = None) -> Path:
     repository = Path(__file__).resolve().parents[2]
     if _is_course(repository):
         return repository
+    try:
+        around = find_root(start=start)
+    except CourseNotFound:
+        around = None
+    if around is not None and _is_course(around):
+        return around
     here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if _is_course(folder):
-            return folder
     raise CourseCopyError(
         f"no course to copy: neither {repository} nor {here} (or a folder above it) holds "
         "nbgrader_config.py and source/; run this from a clone of the workbook repository"
@@ -76,7 +77,7 @@ def generate_assignment(root: str | os.PathLike, assignment: str = ASSIGNMENT) -
     from nbgrader.apps import GenerateAssignmentApp
     from nbgrader.converters import GenerateAssignment
 
-    from ..instructor.course import assignment_folder, inside, nbgrader_app
+    from ..course.directory import assignment_folder, inside, nbgrader_app
 
     app = nbgrader_app(root, GenerateAssignmentApp)
     app.coursedir.assignment_id = assignment

@@ -1,6 +1,6 @@
 """One synthetic student's journal as submitted with the informational interview.
 
-The term so far comes from ``workbook.synthetic`` (contacts and interactions
+The term so far comes from ``demo.synthetic`` (contacts and interactions
 grown week by week up to the week before the due date); the interview
 itself is then recorded through the workbook's own API, the
 ``save_typed_interview`` the assignment offers, so the record has exactly
@@ -22,10 +22,10 @@ import random
 import tempfile
 from dataclasses import dataclass
 
+from ..checks.question_bank import required_questions
 from ..grading import answers
-from ..question_bank import required_questions
-from ..synthetic import FAMILY_NAMES, FIRST_NAMES, WORKPLACES, synthetic_journal
 from . import prose
+from .synthetic import FAMILY_NAMES, FIRST_NAMES, WORKPLACES, synthetic_journal
 
 
 @dataclass(frozen=True)

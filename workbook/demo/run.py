@@ -23,9 +23,11 @@ import csv
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import DemoError
 from .course import ASSIGNMENT, copy_course, generate_assignment
 from .submissions import Submission, make_class, submit_class, write_key, write_roster
 
@@ -38,14 +40,6 @@ STEPS = 9
 # The status each kind of submission must end with in the grades CSV.
 EXPECTED_STATUS = {"unreadable": ("unreadable",), "tampered": ("tampered",), "absent": ("missing",)}
 GRADED = ("graded", "needs_manual_grading")
-
-
-class DemoError(Exception):
-    """The demo cannot start or a step failed; one line for the user, ``code`` the exit status."""
-
-    def __init__(self, message: str, code: int = 1):
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass
@@ -112,13 +106,18 @@ def _shown(path: Path) -> str:
 
 
 def run_demo(out: str | Path = DEFAULT_OUT, students: int = DEFAULT_STUDENTS, seed: int = 0,
-             jobs: int | None = None, force: bool = False, say=print) -> DemoResult:
-    """Run the whole loop into ``out``; ``say`` prints each step. Raises DemoError when a step fails."""
-    from .. import cli
-    from ..course_plan import PLAN_FILE, load_plan
-    from ..instructor.course import inside
-    from ..instructor.parallel import usable_cores
-    from ..instructor.progress import format_duration
+             jobs: int | None = None, force: bool = False, say=print, *, command: Callable[[list[str]], int],
+             origin: str | Path | None = None) -> DemoResult:
+    """Run the whole loop into ``out``; ``say`` prints each step. Raises DemoError when a step fails.
+
+    ``command(argv)`` is the ``workbook`` command itself (``workbook.cli.main``), handed in by the CLI so
+    that the demo types exactly what an instructor would; ``origin`` is the course to copy (default: this
+    repository's).
+    """
+    from ..course.plan import PLAN_FILE, load_plan
+    from ..course.directory import inside
+    from ..system import usable_cores
+    from ..grading.runner.progress import format_duration
     from .submissions import class_mix
 
     try:
@@ -145,10 +144,10 @@ def run_demo(out: str | Path = DEFAULT_OUT, students: int = DEFAULT_STUDENTS, se
             timings[clock["title"]] = time.monotonic() - clock["since"]
             clock["title"] = None
 
-    def command(argv: list[str], shown: str, ok=(0,), where: Path | None = None) -> int:
+    def type_command(argv: list[str], shown: str, ok=(0,), where: Path | None = None) -> int:
         step(f"workbook {shown}")
         with inside(where or Path.cwd()):
-            code = cli.main(argv)
+            code = command(argv)
         sys.stdout.flush()
         if code not in ok:
             raise DemoError(f"`workbook {shown}` exited with status {code} (its message is above); "
@@ -159,14 +158,14 @@ def run_demo(out: str | Path = DEFAULT_OUT, students: int = DEFAULT_STUDENTS, se
         f"{ASSIGNMENT} submissions, then every workbook command on them. Each step below is what "
         f"you would type in the course folder ({_shown(root)}).")
     step("copy the course: nbgrader_config.py, source/ and assignments/")
-    copy_course(root)
+    copy_course(root, origin)
     plan = load_plan(root / PLAN_FILE)
     course_dir = ["--course-dir", str(root)]
-    command(["plan", *course_dir], "plan")
+    type_command(["plan", *course_dir], "plan")
 
     class_list = make_class(students, seed)
     write_roster(out / ROSTER, class_list)
-    command(["roster", str(out / ROSTER), *course_dir], f"roster {_shown(out / ROSTER)}")
+    type_command(["roster", str(out / ROSTER), *course_dir], f"roster {_shown(out / ROSTER)}")
 
     step(f"nbgrader generate_assignment {ASSIGNMENT}")
     release = generate_assignment(root, ASSIGNMENT)
@@ -180,12 +179,12 @@ def run_demo(out: str | Path = DEFAULT_OUT, students: int = DEFAULT_STUDENTS, se
         f"the class: {mix} (who is who: {_shown(out / KEY)})")
 
     # Exit status 1 is the expected outcome: the class holds an unreadable and a tampered submission.
-    command(["autograde", ASSIGNMENT, "--jobs", str(jobs), *course_dir], f"autograde {ASSIGNMENT} --jobs {jobs}",
+    type_command(["autograde", ASSIGNMENT, "--jobs", str(jobs), *course_dir], f"autograde {ASSIGNMENT} --jobs {jobs}",
             ok=(0, 1))
-    command(["feedback", ASSIGNMENT, *course_dir], f"feedback {ASSIGNMENT}")
-    command(["export", "--assignment", ASSIGNMENT, "--to", str(out / GRADES), *course_dir],
+    type_command(["feedback", ASSIGNMENT, *course_dir], f"feedback {ASSIGNMENT}")
+    type_command(["export", "--assignment", ASSIGNMENT, "--to", str(out / GRADES), *course_dir],
             f"export --assignment {ASSIGNMENT} --to {_shown(out / GRADES)}")
-    command(["class-report", "--out", str(out / REPORT_DIR)], f"class-report --out {_shown(out / REPORT_DIR)}",
+    type_command(["class-report", "--out", str(out / REPORT_DIR)], f"class-report --out {_shown(out / REPORT_DIR)}",
             where=root)
 
     stop_clock()
@@ -235,9 +234,9 @@ def _range(values: list[float]) -> str:
 
 def summary(result: DemoResult, took: str) -> str:
     """The closing lines: where each output is, and what the class scored by kind."""
-    from ..class_report import CSV_NAME, HTML_NAME, PNG_NAME
+    from ..report import CSV_NAME, HTML_NAME, PNG_NAME
     from ..grading.rubric import autograded_points
-    from ..instructor.parallel import LOG_FILE
+    from ..grading.runner import LOG_FILE
 
     statuses: dict[str, int] = {}
     for row in result.rows.values():

@@ -27,13 +27,13 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..course_plan import CoursePlan
+from ..course.gradebook import utc_due
+from ..course.plan import CoursePlan
 from ..grading import rubric
-from ..instructor.gradebook import utc_due
-from ..storage import dump_json
-from ..synthetic import FAMILY_NAMES, FIRST_NAMES
+from ..journal.storage import dump_json
 from .course import ASSIGNMENT
 from .journals import EXCELLENT, SOLID, THIN, interview_journal
+from .synthetic import FAMILY_NAMES, FIRST_NAMES
 
 KINDS = ("excellent", "solid", "thin", "late", "unreadable", "tampered", "absent")
 PROFILES = {"excellent": EXCELLENT, "solid": SOLID, "thin": THIN, "late": SOLID, "unreadable": EXCELLENT,

@@ -21,23 +21,9 @@ import shutil
 from pathlib import Path
 
 from ..errors import JournalFileError, JournalValueError
-from ..journal import Journal
-from ..location import FILENAME
-
-
-class AnswersError(AssertionError):
-    """The saved answers cannot be used; the message tells the student what to do.
-
-    An AssertionError, so a test cell that meets it fails like any failed check.
-    """
-
-
-class AnswersMissing(AnswersError):
-    """There is no journal.json in the assignment folder."""
-
-
-class AnswersUnreadable(AnswersError):
-    """journal.json exists but is not a journal this workbook can read."""
+from ..errors import AnswersError, AnswersMissing, AnswersUnreadable  # noqa: F401 -- their home for callers
+from ..journal.location import FILENAME
+from ..journal.model import Journal
 
 
 def journal_file(folder: str | os.PathLike | None = None) -> Path:
@@ -121,7 +107,7 @@ def _ensure_contact(book: Journal, values: dict) -> dict:
 
 
 def _ensure_interaction(book: Journal, contact_id: str, kind: str, date, minutes=None) -> None:
-    from ..fields import date as clean_date
+    from ..journal.fields import date as clean_date
 
     day = clean_date(kind, date, required=True)
     if not any(i["contact_id"] == contact_id and i["kind"] == kind and i["date"] == day

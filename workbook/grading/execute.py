@@ -27,7 +27,7 @@ from nbgrader import utils
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Unicode
 
-from . import kernel_ahead
+from .kernels import ahead as kernel_ahead
 
 DISPLAY_ONLY_TAG = "workbook-display-only"
 

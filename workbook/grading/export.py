@@ -1,7 +1,10 @@
 """``nbgrader export`` with a status column, so a broken submission never passes for a real zero.
 
 nbgrader_config.py selects this plugin (``c.ExportApp.plugin_class``), so
-the plain ``nbgrader export`` command writes it. The columns are nbgrader's
+the plain ``nbgrader export`` command writes it; ``export_grades`` (what
+``workbook export`` runs) goes through nbgrader's own ExportApp and makes
+sure this plugin is the one used, even in a course whose configuration
+names none. The columns are nbgrader's
 CSV columns in nbgrader's order, then ``status`` (see workbook.grading.status)
 and ``status_detail``. For ``unreadable`` and ``ungraded`` submissions the
 score columns are left empty: there is no grade to report yet. Values are
@@ -12,11 +15,14 @@ their column.
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 from nbgrader.api import MissingEntry
 from nbgrader.plugins import ExportPlugin
 
-from .status import course_directory, submission_status
+from ..course.directory import Course, inside, open_gradebook
+from ..errors import CourseError
+from .status import submission_status
 
 NBGRADER_COLUMNS = (
     "assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
@@ -67,10 +73,36 @@ class StatusCsvExportPlugin(ExportPlugin):
     def export(self, gradebook) -> None:
         """Write the CSV to ``self.to`` (grades.csv when empty)."""
         dest = self.to or "grades.csv"
-        coursedir = getattr(self.parent, "coursedir", None) or course_directory()
+        coursedir = getattr(self.parent, "coursedir", None) or Course.find().app().coursedir
         rows = grade_rows(gradebook, coursedir, [str(a) for a in self.assignment], [str(s) for s in self.student])
         self.log.info("Exporting grades with submission status to %s", dest)
         with open(dest, "w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
+
+
+def export_grades(course: Course, to: str | Path, assignments=(), students=()) -> dict[str, int]:
+    """Write the course's grades CSV to ``to``; returns how many rows have each status."""
+    from nbgrader.apps import ExportApp
+
+    app = course.app(ExportApp)
+    if not issubclass(app.plugin_class, StatusCsvExportPlugin):
+        # A plain CSV would show an unreadable notebook as a zero; the status column is the point.
+        app.plugin_class = StatusCsvExportPlugin
+    app.init_plugin()
+    plugin = app.plugin_inst
+    plugin.to = str(Path(to).resolve())
+    plugin.assignment = list(assignments)
+    plugin.student = list(students)
+    with inside(app.coursedir.root), open_gradebook(app) as gradebook:
+        known = {a.name for a in gradebook.assignments}
+        unknown = [name for name in assignments if name not in known]
+        if unknown:
+            raise CourseError(f"no assignment {unknown[0]!r} in the gradebook (known: {', '.join(sorted(known)) or 'none'})")
+        plugin.export(gradebook)
+    tally: dict[str, int] = {}
+    with open(plugin.to, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            tally[row["status"]] = tally.get(row["status"], 0) + 1
+    return tally

@@ -21,7 +21,9 @@ from pathlib import Path
 from nbgrader.plugins import LateSubmissionPlugin
 from traitlets import Unicode
 
-from ..course_plan import PLAN_FILE, CoursePlanError, find_course_root, load_plan
+from ..course.plan import load_plan
+from ..course.root import PLAN_FILE, find_root
+from ..errors import CoursePlanError
 
 
 class PlanLatePenalty(LateSubmissionPlugin):
@@ -34,7 +36,7 @@ class PlanLatePenalty(LateSubmissionPlugin):
     def late_submission_penalty(self, student_id, score, total_seconds_late):
         assignment_id = getattr(self.parent, "assignment_id", None)
         try:
-            path = Path(self.plan_file) if self.plan_file else find_course_root() / PLAN_FILE
+            path = Path(self.plan_file) if self.plan_file else find_root() / PLAN_FILE
             assignment = load_plan(path).assignment(assignment_id)
         except (CoursePlanError, KeyError) as exc:
             # A grade must never hang on the plan: report it and fall back to nbgrader's own setting.

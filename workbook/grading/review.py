@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from html import escape
 
-from ..records import newest
+from ..journal.records import newest
 from .answers import AnswersError, load
 
 REFLECTION_PROMPTS = (

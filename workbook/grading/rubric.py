@@ -1,8 +1,8 @@
 """The rubric of every graded assignment, as data, and what its test cells call.
 
-Each autograded rubric item names a self-check (a function of
-workbook.selfcheck) and the ids of that check's items that must all pass;
-the rubric holds points, not rules. A test cell is one call::
+Each autograded rubric item names a self-check (a row of the check
+registry, workbook.checks.registry) and the ids of that check's items that
+must all pass; the rubric holds points, not rules. A test cell is one call::
 
     from workbook.grading import rubric
     rubric.require("answer_average_day")
@@ -22,6 +22,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from ..checks import registry, selfcheck
+from ..checks.question_bank import required_questions
+from ..errors import RubricFailure
 from .answers import load
 
 
@@ -32,9 +35,12 @@ class RubricItem:
     id: str
     assignment: str
     points: float
-    check: str  # a function of workbook.selfcheck: interview, follow_up, network_map, pitch, ...
+    check: str  # the id of a check registry row: interview, follow_up, network_map, pitch, ...
     check_items: tuple[str, ...]
     hidden: bool = False  # judged in a hidden test; the visible test only requires the record
+
+    def __post_init__(self):
+        registry.get(self.check)  # an unknown check is refused when the rubric is built
 
 
 @dataclass(frozen=True)
@@ -60,13 +66,7 @@ class Outcome:
         return self.item.points if self.passed else 0.0
 
 
-class RubricFailure(AssertionError):
-    """A rubric item is not met; the message is the check's, for the student."""
-
-
 def _interview_items():
-    from ..question_bank import required_questions
-
     yield RubricItem("interviewee_name", "informational_interview", 1, "interview", ("name",))
     yield RubricItem("interviewee_occupation", "informational_interview", 1, "interview", ("occupation",))
     yield RubricItem("interviewee_organization", "informational_interview", 1, "interview", ("organization",))
@@ -162,9 +162,7 @@ def autograded_points(assignment: str) -> float:
 
 
 def _report(check: str, doc: dict):
-    from .. import selfcheck
-
-    return getattr(selfcheck, check)(doc)
+    return selfcheck.run(check, doc)
 
 
 def judge(item_id: str, doc: dict, _reports: dict | None = None) -> Outcome:

@@ -21,10 +21,10 @@ lists every one that applies):
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..course.directory import Course
 from .tamper import TamperedCell, find_tampered_cells, reference_from_gradebook
 
 STATUSES = ("missing", "unreadable", "ungraded", "timed_out", "tampered", "needs_manual_grading", "graded")
@@ -55,28 +55,14 @@ class SubmissionStatus:
         }
 
 
-def course_directory(root: str | os.PathLike = "."):
-    """An nbgrader CourseDirectory configured from ``root``/nbgrader_config.py, rooted at ``root``."""
-    from nbgrader.coursedir import CourseDirectory
-    from traitlets.config.loader import Config, PyFileConfigLoader
-
-    root = Path(root).resolve()
-    config = Config()
-    if (root / "nbgrader_config.py").exists():
-        config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
-    coursedir = CourseDirectory(config=config)
-    coursedir.root = str(root)
-    return coursedir
-
-
 def submission_status(gradebook, assignment_id: str, student_id: str, coursedir=None) -> SubmissionStatus:
     """The status of ``student_id``'s submission of ``assignment_id``.
 
     ``gradebook`` is an open nbgrader ``Gradebook``; ``coursedir`` an nbgrader
-    ``CourseDirectory`` (default: the one configured in the current folder).
+    ``CourseDirectory`` (default: that of the course around the current folder).
     Reads files only; changes nothing.
     """
-    coursedir = coursedir or course_directory()
+    coursedir = coursedir or _coursedir_here()
     notebook_ids = [nb.name for nb in gradebook.find_assignment(assignment_id).notebooks]
     submitted = Path(coursedir.format_path(coursedir.submitted_directory, student_id, assignment_id))
     autograded = Path(coursedir.format_path(coursedir.autograded_directory, student_id, assignment_id))
@@ -130,7 +116,7 @@ def submission_status(gradebook, assignment_id: str, student_id: str, coursedir=
 
 def assignment_statuses(gradebook, assignment_id: str, coursedir=None) -> dict[str, SubmissionStatus]:
     """``submission_status`` for every student in the gradebook, by student id."""
-    coursedir = coursedir or course_directory()
+    coursedir = coursedir or _coursedir_here()
     return {
         student.id: submission_status(gradebook, assignment_id, student.id, coursedir)
         for student in gradebook.students
@@ -174,3 +160,7 @@ def _timed_out_cells(notebook: dict) -> list[str]:
             grade_id = (cell.get("metadata", {}).get("nbgrader") or {}).get("grade_id")
             cut.append(grade_id or f"cell {position}")
     return cut
+
+
+def _coursedir_here():
+    return Course.find().app().coursedir

@@ -16,15 +16,9 @@ import html
 import threading
 
 import ipywidgets as widgets
+from ..errors import NotReady
 
 DEBOUNCE_SECONDS = 1.0
-
-
-class NotReady(Exception):
-    """Raised by a save function when there is nothing it can save yet (e.g. a contact with no name).
-
-    An automatic save reports it as information, not as an error.
-    """
 
 
 class StatusLine(widgets.HTML):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..errors import JournalError
-from ..journal import Journal
-from ..schema import empty_document
+from ..journal.model import Journal
+from ..journal.schema import empty_document
 from ._autosave import Autosaver, StatusLine, describe
 from ._form import button, error_html
 

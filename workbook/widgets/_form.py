@@ -7,6 +7,7 @@ import datetime as dt
 import html
 
 import ipywidgets as widgets
+from ..journal.fields import parse_date as parse_day  # noqa: F401 -- the widgets read stored dates the journal's way
 
 # Labels share one column so the boxes line up; a label too long for it is shown in full instead of cut.
 LABEL_COLUMN = "15em"
@@ -54,14 +55,6 @@ def prompt(text: str, tag: str = "div") -> widgets.HTML:
 
 def iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def parse_day(value) -> dt.date | None:
-    """The date in an ISO string from the journal, or None for anything else."""
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def error_html(message: str) -> str:

@@ -7,7 +7,7 @@ import html
 
 import ipywidgets as widgets
 
-from .. import follow_up_rules as rules
+from ..checks import follow_up_dates as rules
 from ._base import JournalWidget
 from ._form import button, date_field, iso
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from ..course_plan import CoursePlan, CoursePlanError, load_plan
-from ..growth import referral_edges, weekly_figures
-from ..plots import term_window
+from ..course.plan import CoursePlan, CoursePlanError, load_plan
+from ..plots.figure import term_window
+from ..plots.growth import referral_edges, weekly_figures
 from ._base import JournalWidget
 from ._form import button
 
@@ -40,7 +40,7 @@ class GrowthPlot(JournalWidget):
 
     def refresh(self) -> None:
         """Redraw from the journal as it is now."""
-        from ..plots import growth_figure
+        from ..plots.figure import growth_figure
 
         doc = self._read()
         start, weeks = term_window(doc, self.plan)

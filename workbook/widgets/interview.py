@@ -6,16 +6,20 @@ import datetime as dt
 
 import ipywidgets as widgets
 
-from .. import fields as checked
+from ..checks import registry
 from ..checks.interview import check_interview
-from ..entries import new_id
+from ..checks.question_bank import required_questions
+from ..checks.selfcheck import latest
 from ..errors import JournalValueError
-from ..question_bank import required_questions
-from ..records import interviews_newest_first
-from ..selfcheck import latest
+from ..journal import fields as checked
+from ..journal.entries import new_id
+from ..journal.records import interviews_newest_first
 from ._base import JournalWidget
 from ._form import (NONE, STYLE, Form, button, choice_field, contact_options, date_field, iso, long_field,
                     parse_day, set_options, text_field)
+
+# The record this widget writes is the one the "interview" self-check (and the rubric) judges.
+CHECK = registry.get("interview")
 
 NEW_INTERVIEW = "(a new interview)"
 _TEXT_KEYS = ("name", "occupation", "organization", "notes", "learned", "next_steps", "next_contact")
@@ -65,7 +69,7 @@ class InterviewRecorder(JournalWidget):
             widgets.HTML("<h4>Check of this record</h4>"), self.report,
         ]
         doc = self._read()
-        self._load(doc, latest(doc, "interviews"))
+        self._load(doc, latest(doc, CHECK.section))
 
     # -- loading -------------------------------------------------------------
 
@@ -88,7 +92,7 @@ class InterviewRecorder(JournalWidget):
         self._update()
 
     def _refresh(self, doc: dict) -> None:
-        records = interviews_newest_first(doc["interviews"])
+        records = interviews_newest_first(doc[CHECK.section])
         with self.form.quietly():
             set_options(self.chooser, [(NEW_INTERVIEW, NONE)] + [(interview_label(r), r["id"]) for r in records],
                         self.record_id or NONE)
@@ -103,7 +107,7 @@ class InterviewRecorder(JournalWidget):
                 self.chooser.value = self.record_id or NONE
             return
         doc = self._read()
-        self._load(doc, next((r for r in doc["interviews"] if r["id"] == change["new"]), None))
+        self._load(doc, next((r for r in doc[CHECK.section] if r["id"] == change["new"]), None))
 
     def start_new(self) -> bool:
         """Save the record on screen and clear the form for another interview; False if the save failed."""
@@ -145,7 +149,7 @@ class InterviewRecorder(JournalWidget):
         record["minutes"] = checked.minutes("minutes", self.fields["minutes"].value.strip())
         record["id"] = self.record_id or new_id("iv")
         record["interaction_id"] = self.interaction_id
-        saved = self.journal.save_record("interviews", record)
+        saved = self.journal.save_record(CHECK.section, record)
         self.record_id = saved["id"]
         note = self._log_interview(record)
         self._refresh(self.journal.read())
@@ -169,5 +173,5 @@ class InterviewRecorder(JournalWidget):
         interaction = self.journal.log_interaction(record["contact_id"], "informational_interview",
                                                    date=record["date"], minutes=record["minutes"])
         self.interaction_id = interaction["id"]
-        self.journal.save_record("interviews", {**record, "interaction_id": interaction["id"]})
+        self.journal.save_record(CHECK.section, {**record, "interaction_id": interaction["id"]})
         return "interview logged in your network"

@@ -8,7 +8,7 @@ from collections import Counter
 
 import ipywidgets as widgets
 
-from ..vocabulary import CATEGORIES, PRIORITIES, STATUSES, label
+from ..journal.vocabulary import CATEGORIES, PRIORITIES, STATUSES, label
 from ._autosave import NotReady
 from ._base import JournalWidget
 from ._form import (NONE, Form, button, choice_field, contact_options, date_field, iso, long_field,

@@ -7,13 +7,17 @@ import math
 
 import ipywidgets as widgets
 
+from ..checks import registry
 from ..checks.pitch import PITCH_COMPONENTS, assemble_pitch, check_pitch, speaking_seconds
-from ..entries import new_id
-from ..selfcheck import latest
-from ..text import word_count
-from ..vocabulary import PITCH_TARGETS
+from ..checks.selfcheck import latest
+from ..checks.text import word_count
+from ..journal.entries import new_id
+from ..journal.vocabulary import PITCH_TARGETS
 from ._base import JournalWidget
 from ._form import Form, choice_field, long_field
+
+# The record this widget writes is the one the "pitch" self-check (and the rubric) judges.
+CHECK = registry.get("pitch")
 
 
 def timing_line(pitch: str, target_seconds: int) -> str:
@@ -44,7 +48,7 @@ class PitchBuilder(JournalWidget):
             self.message, self._footer(),
             widgets.HTML("<h4>Your pitch, read aloud</h4>"), self.assembled, self.timing, self.report,
         ]
-        record = latest(self._read(), "pitch_drafts")
+        record = latest(self._read(), CHECK.section)
         if record is not None:
             self.draft_id = record["id"]
             parts = record.get("parts") if isinstance(record.get("parts"), dict) else {}
@@ -67,5 +71,5 @@ class PitchBuilder(JournalWidget):
 
     def _save(self, explicit: bool):
         record = {"id": self.draft_id or new_id("p"), "parts": self.parts(), "target_seconds": self.target.value}
-        saved = self.journal.save_record("pitch_drafts", record)
+        saved = self.journal.save_record(CHECK.section, record)
         self.draft_id = saved["id"]

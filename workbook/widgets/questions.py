@@ -6,13 +6,17 @@ import html
 
 import ipywidgets as widgets
 
+from ..checks import registry
+from ..checks.question_bank import QUESTION_CATEGORIES, bank, custom_question, required_questions
 from ..checks.question_plan import check_question_plan, question_flags, reopen_hint
-from ..entries import new_id
-from ..question_bank import QUESTION_CATEGORIES, bank, custom_question, required_questions
-from ..selfcheck import latest
-from ..text import normalize
+from ..checks.selfcheck import latest
+from ..checks.text import normalize
+from ..journal.entries import new_id
 from ._base import JournalWidget
 from ._form import NONE, STYLE, button, choice_field, error_html, text_field
+
+# The record this widget writes is the one the "question_plan" self-check (and the rubric) judges.
+CHECK = registry.get("question_plan")
 
 ALL_AREAS = "(every area)"
 GUESS = "(guess from the wording)"
@@ -70,7 +74,7 @@ class QuestionPlanner(JournalWidget):
             self.message, self._footer(), self.flags, self.report,
         ]
         self._fill_bank()
-        record = latest(self._read(), "question_plans")
+        record = latest(self._read(), CHECK.section)
         if record is not None:
             self.plan_id = record["id"]
             self.questions = [
@@ -175,4 +179,4 @@ class QuestionPlanner(JournalWidget):
 
     def _save(self, explicit: bool):
         record = {"id": self.plan_id or new_id("q"), "questions": [dict(q) for q in self.questions]}
-        self.plan_id = self.journal.save_record("question_plans", record)["id"]
+        self.plan_id = self.journal.save_record(CHECK.section, record)["id"]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..entries import new_id
-from ..records import interviews_newest_first, newest
+from ..journal.entries import new_id
+from ..journal.records import interviews_newest_first, newest
 from ._autosave import NotReady
 from ._base import JournalWidget
 from ._form import NONE, Form, choice_field, long_field, set_options

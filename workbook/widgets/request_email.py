@@ -7,12 +7,16 @@ import html
 
 import ipywidgets as widgets
 
+from ..checks import registry
 from ..checks.request_email import check_request_email
-from ..entries import new_id
-from ..selfcheck import latest
+from ..checks.selfcheck import latest
+from ..journal.entries import new_id
 from ._base import JournalWidget
 from ._form import (NONE, Form, button, choice_field, contact_options, date_field, error_html, iso, long_field,
                     parse_day, set_options, text_field)
+
+# The record this widget writes is the one the "request_email" self-check (and the rubric) judges.
+CHECK = registry.get("request_email")
 
 NAME_PLACEHOLDER = "[Your name]"
 
@@ -81,7 +85,7 @@ class RequestEmailDrafter(JournalWidget):
         with self.form.quietly():
             self.fields["student_name"].value = doc["student"].get("name") or ""
             set_options(self.fields["contact_id"], contact_options(doc["contacts"], "(choose a contact)"), NONE)
-        self._load(latest(doc, "email_drafts"))
+        self._load(latest(doc, CHECK.section))
 
     def _load(self, record: dict | None) -> None:
         record = record or {}
@@ -115,9 +119,9 @@ class RequestEmailDrafter(JournalWidget):
             return
         with self.form.quietly():
             self.fields["contact_id"].value = change["new"]
-        theirs = [r for r in self._read()["email_drafts"] if r.get("contact_id") == change["new"]]
+        theirs = [r for r in self._read()[CHECK.section] if r.get("contact_id") == change["new"]]
         if theirs:
-            self._load(latest({"email_drafts": theirs}, "email_drafts"))
+            self._load(latest({CHECK.section: theirs}, CHECK.section))
         else:
             self._load(None)
             self.fill()
@@ -158,7 +162,7 @@ class RequestEmailDrafter(JournalWidget):
 
     def _save(self, explicit: bool):
         name = self.fields["student_name"].value
-        record = self.journal.save_record("email_drafts", self._record())
+        record = self.journal.save_record(CHECK.section, self._record())
         self.draft_id = record["id"]
         if name.strip() != (self.journal.read()["student"].get("name") or ""):
             self.journal.set_student_name(name)
@@ -179,7 +183,7 @@ class RequestEmailDrafter(JournalWidget):
             if self.interaction_id is None:
                 self.interaction_id = self.journal.log_interaction(contact_id, "request_email", date=day)["id"]
             self.sent = day
-            self.journal.save_record("email_drafts", self._record())
+            self.journal.save_record(CHECK.section, self._record())
         except Exception as exc:  # noqa: BLE001 - shown to the student, never a traceback
             self.sent = None
             self._show_error(exc)

@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as widgets
 
-from ..vocabulary import PRIORITIES, STATUSES
+from ..journal.vocabulary import PRIORITIES, STATUSES
 from ._autosave import describe
 from ._base import JournalWidget
 from ._form import NONE, Form, button, choice_field, contact_options, error_html, long_field

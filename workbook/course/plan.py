@@ -1,0 +1,157 @@
+"""The course plan: the term's dates and each assignment's week, due date, points and late policy.
+
+It lives in ``assignments/course_plan.toml``, the one file an instructor edits
+to set up a term; notebooks read it to say what is due when, and
+``workbook plan`` applies it to nbgrader's gradebook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from ..errors import CoursePlanError
+from .root import PLAN_FILE, find_root
+
+LATE_POLICIES = ("none", "zero", "per_day")
+SECONDS_PER_DAY = 24 * 60 * 60
+# Names that are safe as folder names and nbgrader ids: assignments here, student ids in rosters.
+SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class AssignmentPlan:
+    """One assignment as the plan schedules it."""
+
+    name: str
+    title: str
+    week: int
+    due: dt.datetime
+    points: float
+    late_policy: str = "none"  # "none": no penalty; "zero": late work scores 0; "per_day": see below
+    late_penalty_per_day: float = 0.0  # fraction of the points lost per day late, for "per_day"
+
+    def late_penalty(self, score: float, seconds_late: float) -> float | None:
+        """What this assignment's late policy takes off ``score`` when ``seconds_late`` late.
+
+        None means no penalty. Each started day counts as a day; nbgrader caps a
+        penalty at the score itself.
+        """
+        if seconds_late <= 0 or self.late_policy == "none":
+            return None
+        if self.late_policy == "zero":
+            return score
+        days = math.ceil(seconds_late / SECONDS_PER_DAY)
+        return round(days * self.late_penalty_per_day * self.points, 6)
+
+
+@dataclass(frozen=True)
+class CoursePlan:
+    """The term and its assignments, in week order."""
+
+    course_id: str
+    term_start: dt.date
+    weeks: int
+    assignments: tuple[AssignmentPlan, ...]
+
+    @property
+    def term_end(self) -> dt.date:
+        return self.term_start + dt.timedelta(weeks=self.weeks) - dt.timedelta(days=1)
+
+    def week_of(self, day: dt.date) -> int:
+        """The term week (1 to ``weeks``) a day falls in; days before the term count as week 1."""
+        return week_number(day, self.term_start, self.weeks)
+
+    def assignment(self, name: str) -> AssignmentPlan:
+        for assignment in self.assignments:
+            if assignment.name == name:
+                return assignment
+        raise KeyError(f"the course plan has no assignment {name!r}")
+
+
+def week_number(day: dt.date, term_start: dt.date, weeks: int) -> int:
+    """The 1-based week of the term ``day`` falls in, clamped to the term."""
+    return min(max((day - term_start).days // 7 + 1, 1), weeks)
+
+
+def load_plan(path: Path | str | None = None) -> CoursePlan:
+    """Read and check the course plan (default: the course root's assignments/course_plan.toml)."""
+    path = Path(path) if path is not None else find_root() / PLAN_FILE
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CoursePlanError(f"{path}: no course plan file here") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise CoursePlanError(f"{path}: not valid TOML ({exc})") from None
+    return parse_plan(raw, where=str(path))
+
+
+def parse_plan(raw: dict, where: str = "course plan") -> CoursePlan:
+    """Build a CoursePlan from the parsed TOML, refusing anything inconsistent."""
+    def fail(problem):
+        raise CoursePlanError(f"{where}: {problem}")
+
+    term = raw.get("term")
+    if not isinstance(term, dict):
+        fail("missing the [term] table")
+    start = term.get("start")
+    if not isinstance(start, dt.date) or isinstance(start, dt.datetime):
+        fail(f"[term] start must be a date like 2026-09-07, not {start!r}")
+    weeks = term.get("weeks")
+    if not isinstance(weeks, int) or isinstance(weeks, bool) or not 1 <= weeks <= 52:
+        fail(f"[term] weeks must be a whole number from 1 to 52, not {weeks!r}")
+    course_id = term.get("course_id", "networking")
+    if not isinstance(course_id, str) or not SAFE_NAME.match(course_id):
+        fail(f"[term] course_id {course_id!r} is not a simple name")
+    end = start + dt.timedelta(weeks=weeks)
+
+    entries = raw.get("assignment", [])
+    if not isinstance(entries, list) or not entries:
+        fail("no [[assignment]] entries")
+    assignments, seen = [], set()
+    for n, entry in enumerate(entries, 1):
+        label = f"[[assignment]] #{n}"
+        if not isinstance(entry, dict):
+            fail(f"{label} is not a table")
+        unknown = set(entry) - {"name", "title", "week", "due", "points", "late_policy", "late_penalty_per_day"}
+        if unknown:
+            fail(f"{label} has unknown key(s): {', '.join(sorted(unknown))}")
+        name = entry.get("name")
+        if not isinstance(name, str) or not SAFE_NAME.match(name):
+            fail(f"{label} needs a name made of letters, digits, _ . - (got {name!r})")
+        if name in seen:
+            fail(f"assignment {name!r} is listed twice")
+        seen.add(name)
+        label = f"assignment {name!r}"
+        week = entry.get("week")
+        if not isinstance(week, int) or isinstance(week, bool) or not 1 <= week <= weeks:
+            fail(f"{label}: week must be from 1 to {weeks}, not {week!r}")
+        due = entry.get("due")
+        if isinstance(due, dt.date) and not isinstance(due, dt.datetime):
+            due = dt.datetime.combine(due, dt.time(23, 59))
+        if not isinstance(due, dt.datetime):
+            fail(f"{label}: due must be a date or date-time like 2026-09-20T23:59, not {due!r}")
+        if due.tzinfo is not None:
+            due = due.replace(tzinfo=None)
+        if not start <= due.date() < end:
+            fail(f"{label}: due {due:%Y-%m-%d} is outside the term ({start} to {end - dt.timedelta(days=1)})")
+        points = entry.get("points")
+        if isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0:
+            fail(f"{label}: points must be a positive number, not {points!r}")
+        policy = entry.get("late_policy", "none")
+        if policy not in LATE_POLICIES:
+            fail(f"{label}: late_policy must be one of {', '.join(LATE_POLICIES)}, not {policy!r}")
+        per_day = entry.get("late_penalty_per_day", 0.0)
+        if isinstance(per_day, bool) or not isinstance(per_day, (int, float)) or not 0 <= per_day <= 1:
+            fail(f"{label}: late_penalty_per_day must be a fraction from 0 to 1, not {per_day!r}")
+        if policy == "per_day" and per_day == 0:
+            fail(f"{label}: late_policy 'per_day' needs late_penalty_per_day above 0")
+        title = entry.get("title", name)
+        if not isinstance(title, str):
+            fail(f"{label}: title must be text")
+        assignments.append(AssignmentPlan(name, title, week, due, float(points), policy, float(per_day)))
+    assignments.sort(key=lambda a: (a.week, a.due, a.name))
+    return CoursePlan(course_id, start, weeks, tuple(assignments))

@@ -1,0 +1,64 @@
+"""``autograde``: every submission of an assignment that needs grading, several students at a time."""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections import deque
+from pathlib import Path
+
+from ...course.directory import nbgrader_app
+from ...course.gradebook import STUDENT_ID
+from ...errors import CourseError
+from .results import Attempt, Run
+from .select import check_assignment, default_student_timeout, plan_run, submitted_students
+from .supervisor import Supervisor
+
+LOG_FILE = "nbgrader.log"
+
+
+def autograde(root, assignment: str, jobs: int = 2, force: bool = False, student_timeout: float | None = None,
+              progress_factory=None, log_path=None, app=None) -> Run:
+    """Autograde the submissions of ``assignment`` that need it, ``jobs`` students at a time.
+
+    ``progress_factory(total)`` returns an object with ``started(name)``,
+    ``finished(name)``, ``tick()`` and ``close()`` (see progress.Progress).
+    Raises CourseError when there is nothing nbgrader could grade.
+    """
+    began = time.monotonic()
+    root = Path(root).resolve()
+    app = app or nbgrader_app(root)
+    check_assignment(app, assignment)
+    students = submitted_students(app, assignment)
+    if not students:
+        submitted = app.coursedir.submitted_directory
+        raise CourseError(f"no submissions of {assignment!r} in {submitted}/ (expected {submitted}/STUDENT/{assignment}/)")
+    todo, skipped = plan_run(app, assignment, force)
+    run = Run(assignment, skipped=skipped)
+    refused = [s for s in todo if not STUDENT_ID.match(s)]
+    for student in refused:
+        run.attempts.append(Attempt(student, "refused", 0.0, "the folder name is not a safe student id; rename it"))
+    queue = deque(s for s in todo if s not in refused)
+    if student_timeout is None:
+        student_timeout = default_student_timeout(app, assignment)
+    log_path = str(Path(log_path) if log_path else root / LOG_FILE)
+    progress = progress_factory(len(queue)) if progress_factory and queue else None
+    if queue:
+        Supervisor(app, root, assignment, queue, max(1, jobs), student_timeout, log_path, progress, run).run_all()
+    run.seconds = time.monotonic() - began
+    return run
+
+
+class terminate_as_interrupt:
+    """Within the block, SIGTERM is handled like Ctrl-C, so workers and kernels are stopped cleanly."""
+
+    def __enter__(self):
+        def interrupt(_signum, _frame):
+            raise KeyboardInterrupt
+
+        self._before = signal.signal(signal.SIGTERM, interrupt)
+        return self
+
+    def __exit__(self, *exc):
+        signal.signal(signal.SIGTERM, self._before)
+        return False
