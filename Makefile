@@ -16,10 +16,12 @@ lab: $(STAMP)
 		--ServerApp.root_dir=notebooks $(ROOT_FLAG)
 
 test: $(STAMP) browser
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 # Everything but the browser and nbgrader-pipeline tests: the quick loop while editing.
 test-fast: $(STAMP)
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
 bench: $(STAMP)
