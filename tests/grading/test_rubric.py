@@ -210,3 +210,19 @@ def test_network_map_with_hostile_names_is_judged_as_text(tmp_path):
     answers.save_typed_contacts(hostile, folder=tmp_path)
     assert rubric.score("network_map", answers.load(tmp_path)) == 6.0
 
+
+def test_an_item_a_check_is_unsure_of_goes_to_review_with_its_suggestion(monkeypatch):
+    from workbook.checks.report import Item, Report
+    from workbook.grading import rubric as module
+
+    def unsure(check, doc):
+        return Report("Pitch check", (Item("timing", True, "About right.", review=True),
+                                      Item("component_name_studies", False, "Name missing.", "Say who you are.")))
+
+    monkeypatch.setattr(module, "_report", unsure)
+    timing = module.judge("pitch_timing", {})
+    assert (timing.passed, timing.review, timing.points, timing.message) == (True, True, 3.0, "About right.")
+    name = module.judge("pitch_name_studies", {})
+    assert (name.passed, name.review, name.points) == (False, False, 0.0)
+    assert name.message == "Name missing. Hint: Say who you are."
+    assert Report("t", (Item("a", True, "m", review=True),)).as_dict()["items"][0]["review"] is True

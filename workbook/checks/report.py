@@ -8,12 +8,18 @@ from html import escape
 
 @dataclass(frozen=True)
 class Item:
-    """One judged point: a stable ``id``, whether it ``passed``, and what to tell the student."""
+    """One judged point: a stable ``id``, whether it ``passed``, and what to tell the student.
+
+    ``review`` marks a verdict the check cannot be sure of: ``passed`` is then
+    only its suggestion, and a person decides (the rubric sends such an item
+    to the instructor instead of scoring it).
+    """
 
     id: str
     passed: bool
     message: str
     hint: str = ""
+    review: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,7 @@ class Report:
             "title": self.title,
             "passed": self.passed,
             "items": [
-                {"id": i.id, "passed": i.passed, "message": i.message, "hint": i.hint}
+                {"id": i.id, "passed": i.passed, "message": i.message, "hint": i.hint, "review": i.review}
                 for i in self.items
             ],
         }

@@ -55,11 +55,17 @@ class ManualItem:
 
 @dataclass(frozen=True)
 class Outcome:
-    """The judgement of one rubric item on one journal."""
+    """The judgement of one rubric item on one journal.
+
+    ``review``: a check item it rests on could not be judged for sure, so a
+    person decides; ``passed`` and ``points`` are then the suggestion a grader
+    starts from.
+    """
 
     item: RubricItem
     passed: bool
     message: str
+    review: bool = False
 
     @property
     def points(self) -> float:
@@ -179,10 +185,12 @@ def judge(item_id: str, doc: dict, _reports: dict | None = None) -> Outcome:
         # Nothing to judge yet (no record saved): the check says so in its failed items.
         why = " ".join(_say(f) for f in report.failed) or f"{report.title} found nothing to judge."
         return Outcome(rubric_item, False, why)
-    failed = [report[i] for i in rubric_item.check_items if not report[i].passed]
+    judged = [report[i] for i in rubric_item.check_items]
+    review = any(i.review for i in judged)
+    failed = [i for i in judged if not i.passed]
     if failed:
-        return Outcome(rubric_item, False, " ".join(_say(f) for f in failed))
-    return Outcome(rubric_item, True, " ".join(report[i].message for i in rubric_item.check_items))
+        return Outcome(rubric_item, False, " ".join(_say(f) for f in failed), review)
+    return Outcome(rubric_item, True, " ".join(i.message for i in judged), review)
 
 
 def _say(check_item) -> str:
