@@ -215,7 +215,7 @@ def test_an_item_a_check_is_unsure_of_goes_to_review_with_its_suggestion(monkeyp
     from workbook.checks.report import Item, Report
     from workbook.grading import rubric as module
 
-    def unsure(check, doc):
+    def unsure(check, doc, today=None):
         return Report("Pitch check", (Item("timing", True, "About right.", review=True),
                                       Item("component_name_studies", False, "Name missing.", "Say who you are.")))
 

@@ -87,7 +87,7 @@ def _thank_you_on_time(held, notes) -> Item:
                 "" if ok else "Next time send it within two days of the interview.")
 
 
-def from_saved(record: None, doc: dict) -> Report:
+def from_saved(record: None, doc: dict, today=None) -> Report:
     """Check the follow-up of the interview record saved last."""
     interview = newest(doc["interviews"])
     return check_follow_up(doc, interview["id"] if interview else None)

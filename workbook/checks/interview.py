@@ -94,6 +94,6 @@ def _length_item(value) -> Item:
                 f"Plan for 20-30 minutes and keep to the time you asked for ({MIN_MINUTES}-{MAX_MINUTES} counts).")
 
 
-def from_saved(record: dict, doc: dict) -> Report:
-    """Check a saved interview record (as the interview recorder saves it)."""
-    return check_interview(record)
+def from_saved(record: dict, doc: dict, today: dt.date | None = None) -> Report:
+    """Check a saved interview record (as the interview recorder saves it); ``today`` as in check_interview."""
+    return check_interview(record, today=today)

@@ -136,11 +136,11 @@ def _filled(value) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def from_saved(record: None, doc: dict) -> Report:
+def from_saved(record: None, doc: dict, today=None) -> Report:
     """Check the journal's network log as a whole."""
     return check_network(doc)
 
 
-def map_from_saved(record: None, doc: dict) -> Report:
+def map_from_saved(record: None, doc: dict, today=None) -> Report:
     """Check the breadth of the journal's network map."""
     return check_network_map(doc)

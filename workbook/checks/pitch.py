@@ -139,6 +139,6 @@ def _timing_item(count: int, target: int, rate: float) -> Item:
     return Item("timing", True, f"Your pitch runs {about}, within your {target} s target.")
 
 
-def from_saved(record: dict, doc: dict) -> Report:
+def from_saved(record: dict, doc: dict, today=None) -> Report:
     """Check a saved pitch draft (as the pitch builder saves it)."""
     return check_pitch(record.get("parts") or {}, target_seconds=record.get("target_seconds", 60))

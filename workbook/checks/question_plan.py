@@ -283,6 +283,6 @@ def _prying_item(texts: list[str]) -> Item:
                 "\u201cWhat is a typical starting salary range in this field?\u201d")
 
 
-def from_saved(record: dict, doc: dict) -> Report:
+def from_saved(record: dict, doc: dict, today=None) -> Report:
     """Check a saved question plan (as the question planner saves it)."""
     return check_question_plan(record.get("questions") or [])

@@ -26,7 +26,8 @@ class Check:
     (None: the check reads the whole journal); ``noun`` names that record in
     "No pitch is saved in your journal yet."; ``function`` is the public pure
     rule (``workbook.check_pitch``); ``from_saved(record, doc)`` applies it to
-    what the journal holds (``record`` is None for whole-journal checks).
+    what the journal holds (``record`` is None for whole-journal checks; ``today``, a date or None for the
+    clock's, is the day dates are judged against).
     """
 
     id: str
@@ -34,7 +35,7 @@ class Check:
     section: str | None
     noun: str
     function: Callable[..., Report]
-    from_saved: Callable[[dict | None, dict], Report]
+    from_saved: Callable[..., Report]  # (record, doc, today=None)
     judges: str  # one line for the docs: what the check judges
 
 

@@ -351,6 +351,6 @@ def _length_item(count: int) -> Item:
                 "and your request.")
 
 
-def from_saved(record: dict, doc: dict) -> Report:
+def from_saved(record: dict, doc: dict, today=None) -> Report:
     """Check a saved email draft, signed with the student's name from the journal."""
     return check_request_email(record.get("body") or "", sender_name=doc["student"].get("name") or None)

@@ -16,6 +16,7 @@ runs them again): each replaces what it saved before instead of adding a copy.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -25,10 +26,31 @@ from ..errors import AnswersError, AnswersMissing, AnswersUnreadable  # noqa: F4
 from ..journal.location import FILENAME
 from ..journal.model import Journal
 
+# nbgrader's record of when a submission was made, beside the notebook.
+TIMESTAMP_FILE = "timestamp.txt"
+
 
 def journal_file(folder: str | os.PathLike | None = None) -> Path:
     """The answers file of the assignment in ``folder`` (default: the current folder)."""
     return Path(folder if folder is not None else Path.cwd()) / FILENAME
+
+
+def submitted_day(folder: str | os.PathLike | None = None) -> dt.date | None:
+    """The day of the submission in ``folder`` (its timestamp.txt), or None outside a submission.
+
+    Dates are judged against this day, as the autograder judges them against
+    the submission's own time: a grade never depends on the day it is
+    computed. The first ten characters of nbgrader's timestamp are its UTC date.
+    """
+    try:
+        text = (Path(folder if folder is not None else Path.cwd()) / TIMESTAMP_FILE).read_text(
+            encoding="utf-8", errors="replace")[:64]
+    except OSError:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip()[:10])
+    except ValueError:
+        return None
 
 
 def journal(folder: str | os.PathLike | None = None) -> Journal:

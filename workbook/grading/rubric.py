@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from ..checks import registry, selfcheck
 from ..checks.question_bank import required_questions
 from ..errors import RubricFailure
-from .answers import load
+from .answers import load, submitted_day
 
 
 @dataclass(frozen=True)
@@ -167,17 +167,17 @@ def autograded_points(assignment: str) -> float:
     return float(sum(i.points for i in items(assignment)))
 
 
-def _report(check: str, doc: dict):
-    return selfcheck.run(check, doc)
+def _report(check: str, doc: dict, today=None):
+    return selfcheck.run(check, doc, today=today)
 
 
-def judge(item_id: str, doc: dict, _reports: dict | None = None) -> Outcome:
-    """Judge one rubric item on a loaded journal ``doc``; pure, reads no file."""
+def judge(item_id: str, doc: dict, _reports: dict | None = None, today=None) -> Outcome:
+    """Judge one rubric item on a loaded journal ``doc`` as of ``today`` (None: the clock's); pure, reads no file."""
     rubric_item = item(item_id)
     reports = {} if _reports is None else _reports
     try:
         if rubric_item.check not in reports:
-            reports[rubric_item.check] = _report(rubric_item.check, doc)
+            reports[rubric_item.check] = _report(rubric_item.check, doc, today)
         report = reports[rubric_item.check]
     except ValueError as exc:  # a saved record the check cannot read (wrong types, unknown keys)
         return Outcome(rubric_item, False, f"Your saved work could not be checked: {exc}")
@@ -197,15 +197,15 @@ def _say(check_item) -> str:
     return check_item.message + (f" Hint: {check_item.hint}" if check_item.hint else "")
 
 
-def outcomes(assignment: str, doc: dict) -> list[Outcome]:
-    """Every autograded item of ``assignment`` judged on ``doc`` (each check runs once)."""
+def outcomes(assignment: str, doc: dict, today=None) -> list[Outcome]:
+    """Every autograded item of ``assignment`` judged on ``doc`` as of ``today`` (each check runs once)."""
     reports: dict = {}
-    return [judge(i.id, doc, reports) for i in items(assignment)]
+    return [judge(i.id, doc, reports, today) for i in items(assignment)]
 
 
-def score(assignment: str, doc: dict) -> float:
-    """The autograded points ``doc`` earns on ``assignment``: what nbgrader's test cells will award."""
-    return float(sum(o.points for o in outcomes(assignment, doc)))
+def score(assignment: str, doc: dict, today=None) -> float:
+    """The autograded points ``doc`` earns on ``assignment`` as of ``today``: what the autograder stores."""
+    return float(sum(o.points for o in outcomes(assignment, doc, today)))
 
 
 # -- what test cells call ------------------------------------------------------
@@ -213,7 +213,7 @@ def score(assignment: str, doc: dict) -> float:
 def require(item_id: str, folder: str | os.PathLike | None = None) -> None:
     """Pass quietly when the saved answers meet ``item_id``; else raise RubricFailure saying why."""
     __tracebackhide__ = True  # noqa: F841 -- IPython leaves this frame out of the traceback
-    outcome = judge(item_id, load(folder))
+    outcome = judge(item_id, load(folder), today=submitted_day(folder))
     if not outcome.passed:
         raise RubricFailure(outcome.message)
 
@@ -223,7 +223,7 @@ def require_saved(item_id: str, folder: str | os.PathLike | None = None) -> None
     __tracebackhide__ = True  # noqa: F841
     rubric_item = item(item_id)
     try:
-        report = _report(rubric_item.check, load(folder))
+        report = _report(rubric_item.check, load(folder), submitted_day(folder))
     except ValueError as exc:
         raise RubricFailure(f"Your saved work could not be checked: {exc}") from None
     if any(i not in report for i in rubric_item.check_items):
