@@ -17,15 +17,18 @@ from __future__ import annotations
 
 from importlib import import_module
 
+# Widget name -> (module, class). A module never shares its widget's name: importing
+# ``workbook.widgets.network_map`` would rebind the package attribute ``network_map`` to the
+# module, and the notebook's second ``from workbook.widgets import network_map`` would get it.
 _WIDGETS = {
-    "network_map": ("network_map", "NetworkMap"),
+    "network_map": ("network", "NetworkMap"),
     "pitch_builder": ("pitch", "PitchBuilder"),
     "interview_targets": ("targets", "InterviewTargets"),
     "question_planner": ("questions", "QuestionPlanner"),
     "request_email_drafter": ("request_email", "RequestEmailDrafter"),
     "interview_recorder": ("interview", "InterviewRecorder"),
     "follow_up_tracker": ("follow_up", "FollowUpTracker"),
-    "reflection": ("reflection", "Reflection"),
+    "reflection": ("reflections", "Reflection"),
     "growth_plot": ("growth", "GrowthPlot"),
 }
 
