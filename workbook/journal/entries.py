@@ -32,6 +32,9 @@ _STATUS_AFTER = {
 
 RECORD_BYTES_LIMIT = 400_000
 
+# The text of a record that names a person or an organization, held to the rules of names.
+RECORD_NAMES = {"interviews": ("name", "occupation", "organization", "next_contact")}
+
 
 def new_id(prefix: str) -> str:
     """A short random id such as ``c-1a2b3c4d``."""
@@ -149,6 +152,10 @@ def clean_record(section: str, record: dict) -> dict:
         raise JournalValueError(None, f"a {section} record must be a dict, not {type(record).__name__}")
     record = dict(record)
     record["id"] = fields.text("id", record.get("id") or new_id(section[0]), required=True)
+    for key in RECORD_NAMES.get(section, ()):
+        if isinstance(record.get(key), str):
+            # A record's names obey the name rules (fields.py): no hidden or direction-changing characters.
+            record[key] = fields.text(f"{section}.{key}", record[key])
     _check_values(section, record)
     size = len(json.dumps(record, ensure_ascii=False))
     if size > RECORD_BYTES_LIMIT:

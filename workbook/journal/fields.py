@@ -36,9 +36,82 @@ def text(field: str, value, *, required=False, long=False) -> str:
     for char in value:
         if unicodedata.category(char) == "Cc" and char not in allowed:
             raise JournalValueError(field, f"contains an invisible control character (U+{ord(char):04X})")
+    if not long:
+        hidden = hidden_characters(value)
+        if hidden:
+            raise JournalValueError(field, hidden_problem(value, hidden))
     if required and not value:
         raise JournalValueError(field, "is empty; please fill it in")
     return value
+
+
+# -- what a name may hold ------------------------------------------------------------------------
+#
+# The policy for names (every short text: a person's name, organization, occupation, field, e-mail,
+# phone, the student's own name, the names in an interview record): a name holds only characters
+# that show. Invisible characters (zero-width spaces, word joiners, byte-order marks, soft hyphens,
+# invisible fillers) make "J\u200bohn" a different person who looks like John, and direction
+# controls (U+202A-U+202E, U+2066-U+2069, the marks U+200E/U+200F/U+061C) make
+# "Nadia \u202eredoc\u202c Karim" show as "Nadia coder Karim". The journal refuses such a name, so
+# no path stores one silently; the widgets, where names are typed, remove the characters and say
+# which (``visible_text``). The two joiners U+200C/U+200D are part of how Persian, Arabic and the
+# Indic scripts are spelled, and of emoji sequences, so they stay between two letters of a script that
+# joins, or inside an emoji sequence; anywhere else they are hidden characters like the rest.
+
+_FILLERS = {0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0, 0x2028, 0x2029}
+_JOINERS = {0x200C, 0x200D}
+
+
+def _joins(before: str, after: str, char: str) -> bool:
+    """Whether a joiner between ``before`` and ``after`` is spelling, not a hidden mark."""
+    def scripted(c: str) -> bool:
+        # Letters and marks beyond Latin, Greek and Cyrillic: the scripts that use joiners.
+        return ord(c) >= 0x0590 and unicodedata.category(c)[0] in "LM"
+
+    def emoji(c: str) -> bool:
+        return unicodedata.category(c) in ("So", "Sk") or 0xFE00 <= ord(c) <= 0xFE0F or 0x1F3FB <= ord(c) <= 0x1F3FF
+
+    if not before or not after:
+        return False
+    if scripted(before) and scripted(after):
+        return True
+    return char == "\u200d" and emoji(before) and emoji(after)
+
+
+def hidden_characters(value: str) -> list[int]:
+    """Positions in ``value`` of characters a name may not hold (see the policy above)."""
+    found = []
+    for position, char in enumerate(value):
+        code = ord(char)
+        if code in _JOINERS:
+            before = value[position - 1] if position else ""
+            after = value[position + 1] if position + 1 < len(value) else ""
+            if not _joins(before, after, char):
+                found.append(position)
+        elif unicodedata.category(char) == "Cf" or code in _FILLERS:
+            found.append(position)
+    return found
+
+
+def character_name(char: str) -> str:
+    """``U+200B ZERO WIDTH SPACE``: how a message names a character the student cannot see."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
+
+
+def hidden_problem(value: str, positions: list[int]) -> str:
+    """The sentence a refusal gives: which hidden characters, and where."""
+    first = positions[0]
+    where = f"after \u201c{value[max(0, first - 12):first]}\u201d" if first else "at the start"
+    names = sorted({character_name(value[p]) for p in positions})
+    return (f"contains {len(positions)} invisible or direction-changing character(s) ({', '.join(names)}), "
+            f"the first {where}; a name may hold only characters that show")
+
+
+def visible_text(value: str) -> tuple[str, list[str]]:
+    """``value`` without the characters a name may not hold, and the names of those removed."""
+    positions = set(hidden_characters(value))
+    kept = "".join(char for position, char in enumerate(value) if position not in positions)
+    return kept, [character_name(value[p]) for p in sorted(positions)]
 
 
 def choice(field: str, value, vocabulary: dict, *, label_kind: str) -> str:
