@@ -7,6 +7,7 @@ May import: ``workbook.errors`` only (it is the bottom layer; pandas only in ``f
 - ``entries`` and ``fields``: contacts, interactions and records validated at the point of entry;
 - ``vocabulary``: the fixed keys the journal stores (categories, statuses, kinds) and their labels;
 - ``storage``: the lock and the atomic write; ``location``: which file is the journal;
+- ``merge``: three-way merge of one entry (form loaded / disk now / student changed);
 - ``records``: which saved record is the current one; ``frames``: pandas views.
 """
 

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from ..errors import JournalFileError, JournalValueError
-from . import entries, storage
+from . import entries, merge, storage
 from .location import journal_path
 from .migrations import source_version, upgrade
 from .schema import RECORD_SECTIONS, SCHEMA_VERSION, check_structure, empty_document
@@ -167,6 +167,41 @@ class Journal:
                 doc[section][doc[section].index(existing)] = record
         return record
 
+    def merge_contact(self, contact_id: str, base: dict, mine: dict, keep=frozenset()):
+        """Write only the fields the student changed since ``base`` was loaded (see `merge`).
+
+        Returns ``(contact, merge, refused)``: the contact as stored, the `merge.Merge`
+        (conflicts kept the disk's value), and ``{field: problem}`` for changes refused
+        by validation, which were left out so the rest could be saved.
+        """
+        with self.transaction() as doc:
+            current = self._require(doc, "contacts", contact_id)
+            result = merge.merge(base, current, mine, keep=keep)
+
+            def clean(values):
+                return entries.clean_contact(values, doc, contact_id=contact_id)
+
+            contact, result, refused = _clean_merged(clean, result, current, prefix="")
+            doc["contacts"][doc["contacts"].index(current)] = contact
+        return contact, result, refused
+
+    def merge_record(self, section: str, record_id: str, base: dict, mine: dict, keep=frozenset()):
+        """`merge_contact` for a saved record; a record not on disk yet is inserted as ``mine``."""
+        with self.transaction() as doc:
+            if section not in RECORD_SECTIONS:
+                raise JournalValueError(None, f"{section!r} is not a record section; use one of {RECORD_SECTIONS}")
+            current = entries.find(doc, section, record_id)
+            theirs = {key: value for key, value in (current or {}).items() if key != "updated"}
+            result = merge.merge({} if current is None else base, theirs, {**mine, "id": record_id}, keep=keep)
+            record, result, refused = _clean_merged(lambda values: entries.clean_record(section, values), result,
+                                                    theirs, prefix=f"{section}.")
+            record["updated"] = dt.datetime.now().isoformat(timespec="microseconds")
+            if current is None:
+                doc[section].append(record)
+            else:
+                doc[section][doc[section].index(current)] = record
+        return record, result, refused
+
     def set_student_name(self, name: str) -> None:
         from . import fields
 
@@ -180,6 +215,33 @@ class Journal:
         if found is None:
             raise JournalValueError(None, f"no {section[:-1]} with id {entry_id!r} in this journal")
         return found
+
+
+def _clean_merged(clean, result, theirs: dict, prefix: str):
+    """Validate a merge; a change that fails is taken back (and reported) so the others still save."""
+    refused = {}
+    while True:
+        try:
+            return clean(result.values), result, refused
+        except JournalValueError as exc:
+            key = _changed_key(exc.field, prefix, result.applied)
+            if key is None:
+                raise
+            refused[key] = exc.problem
+            result = merge.without(result, key, theirs)
+
+
+def _changed_key(error_field, prefix: str, applied) -> str | None:
+    """Which of the student's changed keys an error's field names ("interviews.answers.skills")."""
+    if not isinstance(error_field, str):
+        return None
+    name = error_field[len(prefix):] if error_field.startswith(prefix) else error_field
+    name = name.split("[", 1)[0]
+    while name:
+        if name in applied:
+            return name
+        name = name.rpartition(".")[0]
+    return None
 
 
 def as_document(journal_or_doc) -> dict:
