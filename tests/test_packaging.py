@@ -81,7 +81,7 @@ def test_journal_path_rules(tmp_path, monkeypatch):
 def test_git_ignores_private_and_generated_files():
     probe = ["notebooks/journal.json", "source/informational_interview/journal.json", ".venv/bin/python",
              "gradebook.db", "submitted/s1/a/x.ipynb", "autograded/s1/a/x.ipynb", "feedback/s1/a/x.html",
-             "notebooks/journal.json.lock"]
+             "notebooks/journal.json.lock", "notebooks/.journal.json.lock"]
     result = subprocess.run(["git", "check-ignore", *probe], cwd=ROOT, capture_output=True, text=True)
     assert result.stdout.split() == probe
 

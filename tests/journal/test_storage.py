@@ -46,7 +46,7 @@ def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary(tmp_path, monk
     monkeypatch.setattr(storage.os, "fsync", real_fsync)
 
     assert journal.path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.json", "journal.json.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".journal.json.lock", "journal.json"]
 
 
 KILLER_SCRIPT = textwrap.dedent(
@@ -166,7 +166,7 @@ def test_a_damaged_file_is_named_explained_and_never_rewritten(tmp_path, case):
     with pytest.raises(JournalFileError, match=problem):
         journal.add_contact(name="Ana", category="alumni")
     assert path.read_bytes() == content
-    assert sorted(p.name for p in tmp_path.iterdir()) in (["journal.json"], ["journal.json", "journal.json.lock"])
+    assert sorted(p.name for p in tmp_path.iterdir()) in (["journal.json"], [".journal.json.lock", "journal.json"])
 
 
 def test_a_newer_schema_is_refused_not_rewritten(tmp_path):

@@ -50,8 +50,8 @@ LOCK_TIMEOUT_SECONDS = 15.0
 
 
 def lock_path_for(path: Path) -> Path:
-    """The sidecar file whose lock guards ``path``."""
-    return path.with_name(path.name + ".lock")
+    """The sidecar file whose lock guards ``path``: hidden (``.journal.json.lock``), so file browsers skip it."""
+    return path.with_name(f".{path.name}.lock")
 
 
 @contextlib.contextmanager
