@@ -11,9 +11,12 @@ next change or click tries again, and never touches what is on screen.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import datetime as dt
 import html
 import threading
+import weakref
+from dataclasses import dataclass
 
 import ipywidgets as widgets
 from ..errors import NotReady
@@ -48,6 +51,35 @@ class StatusLine(widgets.HTML):
     def error(self, text: str) -> None:
         self._show("error", f"Not saved: {text}", "#b42318", role="alert")
 
+    def partial(self, text: str, when: dt.datetime | None = None) -> None:
+        when = when or dt.datetime.now()
+        self._show("partial", f"Partly saved {when:%H:%M}: {text}", "#9a6700", role="alert")
+
+
+@dataclass(frozen=True)
+class Partial:
+    """What a save function returns when it saved some changes and kept others back (the reason shown)."""
+
+    text: str
+
+
+# Every saver alive in this kernel, so that unsaved text is written before the kernel exits
+# (a restart or shutdown from JupyterLab ends the kernel with a normal interpreter exit).
+_LIVE: "weakref.WeakSet[Autosaver]" = weakref.WeakSet()
+
+
+def flush_all() -> None:
+    """Run every pending save now; a failure is left to the widget's own status line."""
+    for saver in list(_LIVE):
+        if saver.dirty:
+            try:
+                saver.flush()
+            except Exception:  # noqa: BLE001 - at exit there is nobody to tell; the next save retries
+                pass
+
+
+atexit.register(flush_all)
+
 
 def describe(exc: BaseException) -> str:
     """A one-line message for ``exc``: the journal's own wording, or the error's type and text."""
@@ -78,23 +110,26 @@ def _schedule(delay: float, callback):
 class Autosaver:
     """Debounce calls to ``save(explicit)`` and show the outcome on ``status``.
 
-    ``save`` may return a short note shown after "Saved HH:MM"; it raises to
-    refuse (a JournalError/ValueError whose message is shown, or `NotReady`).
+    ``save`` may return a short note shown after "Saved HH:MM", or a `Partial`
+    when part of the change could not be saved; it raises to refuse (a JournalError/ValueError whose message is shown, or `NotReady`).
     ``on_error(exc)`` lets the widget put the message beside the field concerned.
-    ``schedule(delay, callback)`` is replaceable so tests need not sleep.
+    ``schedule(delay, callback)`` is replaceable so tests need not sleep; ``explain(exc)`` words an
+    error for the status line (the widget's own labels).
     """
 
     def __init__(self, save, status: StatusLine, *, delay: float = DEBOUNCE_SECONDS,
-                 on_error=None, on_saved=None, schedule=_schedule):
+                 on_error=None, on_saved=None, schedule=_schedule, explain=None):
         self._save = save
         self.status = status
         self.delay = delay
         self._on_error = on_error
         self._on_saved = on_saved
         self._schedule = schedule
+        self._explain = explain or describe
         self._handle = None
         self._lock = threading.RLock()
         self.dirty = False
+        _LIVE.add(self)
 
     @property
     def waiting(self) -> bool:
@@ -135,7 +170,7 @@ class Autosaver:
 
     def _run(self, explicit: bool) -> bool:
         try:
-            note = self._save(explicit)
+            outcome = self._save(explicit)
         except NotReady as exc:
             if explicit:
                 self.status.error(str(exc))
@@ -143,12 +178,16 @@ class Autosaver:
                 self.status.info(str(exc))
             return False
         except Exception as exc:  # noqa: BLE001 - the student sees the message, never a traceback
-            self.status.error(describe(exc))
+            self.status.error(self._explain(exc))
             if self._on_error is not None:
                 self._on_error(exc)
             return False
+        if isinstance(outcome, Partial):
+            # Something is still unsaved (a refused value, a change made elsewhere too): stay dirty.
+            self.status.partial(outcome.text)
+            return False
         self.dirty = False
-        self.status.saved(note or "")
+        self.status.saved(outcome or "")
         if self._on_saved is not None:
             self._on_saved()
         return True

@@ -5,15 +5,21 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import html
+import weakref
 
 import ipywidgets as widgets
 from ..journal.fields import parse_date as parse_day  # noqa: F401 -- the widgets read stored dates the journal's way
+from ..journal.fields import visible_text
 
 # Labels share one column so the boxes line up; a label too long for it is shown in full instead of cut.
 LABEL_COLUMN = "15em"
 LABEL_COLUMN_CHARS = 26
 STYLE = {"description_width": "initial"}
 NONE = ""  # the value of "no choice" options: a Dropdown cannot tell a None option from no selection
+NAME_CLASS = "wb-name"  # a field holding a name: hidden characters are removed from it (journal/fields.py)
+
+# Every text control by its model id, so the guard's "text on screen" message can find it.
+TEXT_CONTROLS: "weakref.WeakValueDictionary[str, widgets.Widget]" = weakref.WeakValueDictionary()
 
 
 def label_style(label: str) -> dict:
@@ -21,31 +27,78 @@ def label_style(label: str) -> dict:
     return {"description_width": LABEL_COLUMN if len(label) <= LABEL_COLUMN_CHARS else "initial"}
 
 
-def text_field(label: str, placeholder: str = "", width: str = "36em") -> widgets.Text:
-    return widgets.Text(description=label, placeholder=placeholder, style=label_style(label),
-                        layout=widgets.Layout(width=width))
+def fit_width(label: str, chars: int) -> str:
+    """A control's width: its label's column plus room for ``chars`` characters and the control's chrome.
+
+    ``ch`` is the width of a digit; letters of a proportional font average less, and
+    ``1.15ch`` a character leaves room for wide ones (W, M) in a short value.
+    """
+    column = LABEL_COLUMN if len(label) <= LABEL_COLUMN_CHARS else f"{len(label) * 0.6 + 1:.1f}em"
+    return f"calc({column} + {chars * 1.15:.1f}ch + 3em)"
+
+
+def _tracked(control):
+    TEXT_CONTROLS[control.model_id] = control
+    control.add_class(f"wb-id-{control.model_id}")
+    return control
+
+
+def text_field(label: str, placeholder: str = "", width: str = "36em", *, chars: int | None = None,
+               name: bool = False) -> widgets.Text:
+    """A one-line text box; ``chars`` sizes it for a short value, ``name`` applies the rules of names."""
+    control = widgets.Text(description=label, placeholder=placeholder, style=label_style(label),
+                           layout=widgets.Layout(width=fit_width(label, chars) if chars else width,
+                                                 max_width="100%"))
+    if name:
+        control.add_class(NAME_CLASS)
+    return _tracked(control)
 
 
 def long_field(label: str, rows: int = 3, placeholder: str = "", stacked: bool = False) -> widgets.Textarea:
     """A text area; ``stacked`` puts a long label above the box instead of beside it."""
     layout = widgets.Layout(width="95%", flex_flow="column" if stacked else "row")
     style = STYLE if stacked else label_style(label)
-    return widgets.Textarea(description=label, placeholder=placeholder, rows=rows, style=style, layout=layout)
+    return _tracked(widgets.Textarea(description=label, placeholder=placeholder, rows=rows, style=style,
+                                     layout=layout))
 
 
-def choice_field(label: str, options, width: str = "36em") -> widgets.Dropdown:
+def option_labels(options) -> list[str]:
+    return [str(o[0]) if isinstance(o, tuple) else str(o) for o in options]
+
+
+def choice_field(label: str, options, width: str | None = None, *, longest: int = 0) -> widgets.Dropdown:
+    """A dropdown as wide as its longest option (or ``longest`` characters, for options that grow)."""
+    chars = max([len(text) for text in option_labels(options)] + [longest, 6])
     return widgets.Dropdown(description=label, options=list(options), style=label_style(label),
-                            layout=widgets.Layout(width=width))
+                            layout=widgets.Layout(width=width or fit_width(label, chars), max_width="100%"))
 
 
 def date_field(label: str) -> widgets.DatePicker:
     # Wide enough for the label column plus a whole date and its calendar button.
-    return widgets.DatePicker(description=label, style=label_style(label), layout=widgets.Layout(width="26em"))
+    return widgets.DatePicker(description=label, style=label_style(label),
+                              layout=widgets.Layout(width=fit_width(label, 14), max_width="100%"))
 
 
 def button(label: str, tooltip: str = "", style: str = "") -> widgets.Button:
+    # flex none: a button beside a long message keeps its whole label instead of shrinking to "Sa...".
     return widgets.Button(description=label, tooltip=tooltip or label, button_style=style,
-                          layout=widgets.Layout(width="auto"))
+                          layout=widgets.Layout(width="auto", flex="none", overflow="visible"))
+
+
+def row(*children, **layout) -> widgets.HBox:
+    """Controls side by side that wrap onto the next line in a narrow window."""
+    return widgets.HBox(list(children), layout=widgets.Layout(flex_flow="row wrap", align_items="center",
+                                                              **layout))
+
+
+def message_box(**layout) -> widgets.HTML:
+    """An HTML line that takes the room left beside a button and wraps its text."""
+    return widgets.HTML(layout=widgets.Layout(flex="1 1 16em", min_width="0", **layout))
+
+
+def heading(text: str) -> widgets.HTML:
+    """A section heading inside a widget: h3, the level under the notebook's own ## sections."""
+    return widgets.HTML(f"<h3 class='wb-heading'>{html.escape(text)}</h3>")
 
 
 def prompt(text: str, tag: str = "div") -> widgets.HTML:
@@ -62,7 +115,11 @@ def error_html(message: str) -> str:
             f"{html.escape(message)}</div>") if message else ""
 
 
-def table_html(headers, rows, empty: str = "Nothing here yet.") -> str:
+def notice_html(message: str) -> str:
+    return f'<div class="wb-notice" role="status" style="color:#555">{html.escape(message)}</div>' if message else ""
+
+
+def table_html(headers, rows, empty: str = "Nothing here yet.", label: str = "") -> str:
     """An HTML table of text cells, every cell escaped."""
     if not rows:
         return f"<p><em>{html.escape(empty)}</em></p>"
@@ -71,7 +128,10 @@ def table_html(headers, rows, empty: str = "Nothing here yet.") -> str:
         "<tr>" + "".join(f"<td style='padding:2px 8px'>{html.escape(str(c))}</td>" for c in row) + "</tr>"
         for row in rows
     )
-    return f"<table class='wb-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    # The box scrolls, not the notebook: a wide table keeps its scrollbar in view, under the rows.
+    return (f"<div class='wb-scroll' tabindex='0' role='region' aria-label='{html.escape(label or 'table')}' "
+            f"style='overflow:auto;max-width:100%;max-height:28em'>"
+            f"<table class='wb-table'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def contact_label(contact: dict) -> str:
@@ -162,5 +222,28 @@ class Form:
         return True
 
     def clear_errors(self) -> None:
+        """Clear the errors under the fields; a notice (what was removed from a name) stays until the next edit."""
         for message in self.messages.values():
-            message.value = ""
+            if "wb-notice" not in message.value:
+                message.value = ""
+
+    def label(self, key: str) -> str:
+        """What the student sees as the name of field ``key`` (a journal key like "parts.fit" works too)."""
+        found = self.field_for(key)
+        description = self.fields[found].description if found else ""
+        return description.rstrip(" :") or key
+
+    def clean_names(self) -> dict[str, list[str]]:
+        """Remove hidden characters from every name field on screen; ``{key: names of what was removed}``."""
+        removed = {}
+        for key, control in self.fields.items():
+            if NAME_CLASS in control._dom_classes and isinstance(control.value, str):
+                kept, gone = visible_text(control.value)
+                if gone:
+                    with self.quietly():
+                        control.value = kept
+                    removed[key] = gone
+                    self.messages[key].value = notice_html(
+                        f"Removed {len(gone)} invisible or direction-changing character(s) from "
+                        f"{self.label(key)} ({', '.join(sorted(set(gone)))}): a name holds only characters that show.")
+        return removed
