@@ -91,3 +91,36 @@ def test_corrupt_journal(path):
     assert "holds a JSON list, not a journal object" in w.status.text
     assert w.rows == {}
     assert path.read_text() == "[]"
+
+
+def test_a_contact_added_in_another_notebook_is_offered_when_the_student_comes_back(path, people):
+    w = interview_targets(path)
+    Journal(path).add_contact(name="Dee", category="online")
+    assert w.look() is True
+    assert [label for label, _ in w.chooser.options] == ["(choose a contact)", f"Bo ({HOSTILE})", "Dee"]
+
+
+def test_a_priority_set_elsewhere_puts_the_person_on_the_list_and_untouched_fields_follow(path, people):
+    w = interview_targets(path)
+    journal = Journal(path)
+    journal.update_contact(people["bo"]["id"], priority="high")
+    journal.update_contact(people["ana"]["id"], status="requested")
+    assert w.look() is True
+    assert list(w.rows) == [people["bo"]["id"], people["cy"]["id"], people["ana"]["id"]]
+    assert w.rows[people["ana"]["id"]].fields["status"].value == "requested"
+
+
+def test_a_row_edited_here_and_elsewhere_keeps_both_and_asks_about_the_clash(path, people):
+    w = interview_targets(path)
+    row = w.rows[people["ana"]["id"]]
+    Journal(path).update_contact(people["ana"]["id"], why="Hires interns", status="requested")
+    row.fields["why"].value = "Knows the archives"
+    row.fields["how_found"].value = "Lab open day"
+    assert w.flush() is False
+    ana = on_disk(path)["Ana"]
+    assert (ana["why"], ana["status"], ana["how_found"]) == ("Hires interns", "requested", "Lab open day")
+    [clash] = w.conflict_box.children
+    assert "<strong>Ana: Why them</strong> was changed" in clash.children[0].value
+    clash.children[1].click()  # Keep mine
+    assert on_disk(path)["Ana"]["why"] == "Knows the archives"
+    assert w.status.state == "saved"
