@@ -76,7 +76,38 @@ def test_huge_part_is_refused_inline_and_nothing_is_written(path):
     assert path.read_bytes() == before
     assert w.fields["experience"].value == huge
     assert "the limit is 20,000" in w.form.messages["experience"].value
-    assert w.status.state == "error"
+    assert w.status.state == "partial"
+    assert "pitch_drafts" not in w.status.text and "experience:" not in w.status.text
+    assert "A short, targeted summary" in w.status.text or w.form.label("experience") in w.status.text
+
+
+def test_one_refused_part_does_not_block_the_others(path, on_disk):
+    w = pitch_builder(path)
+    w.fields["experience"].value = "word " * 20_000
+    w.fields["fit"].value = "My survey work fits your team."
+    assert w.flush() is False
+    [record] = on_disk(path)["pitch_drafts"]
+    assert record["parts"]["fit"] == "My survey work fits your team."
+    assert record["parts"]["experience"] == ""
+    assert w.status.text.endswith(f"{w.form.label('experience')}: is 100,000 characters long; the limit is 20,000. "
+                                  "Shorten it and save again.")
+
+
+def test_two_tabs_on_one_pitch_keep_each_others_parts(path, on_disk):
+    first = pitch_builder(path)
+    first.fields["fit"].value = "First tab's fit."
+    first.save()
+    second = pitch_builder(path)
+    first.fields["experience"].value = "Tutoring, from the first tab."
+    first.flush()
+    second.fields["why_organization"].value = "Your open data, from the second tab."
+    second.target.value = 30
+    assert second.flush()
+    [record] = on_disk(path)["pitch_drafts"]
+    assert record["parts"]["experience"] == "Tutoring, from the first tab."
+    assert record["parts"]["why_organization"] == "Your open data, from the second tab."
+    assert record["target_seconds"] == 30
+    assert second.fields["experience"].value == "Tutoring, from the first tab."
 
 
 def test_corrupt_journal_is_reported_and_left_alone(path):

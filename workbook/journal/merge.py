@@ -103,6 +103,8 @@ def merge(base: dict, theirs: dict, mine: dict, *, keep: frozenset | set = froze
         if key not in mine_flat or same(mine_flat[key], was):
             if not same(now, was):
                 refreshed[key] = now
+            elif key in mine_flat and key not in theirs_flat:
+                merged[key] = mine_flat[key]  # an empty field the disk lacks: kept, so the entry is whole
             continue
         wanted = mine_flat[key]
         if same(now, was) or same(now, wanted) or key in keep:
@@ -119,6 +121,8 @@ def without(result: Merge, key: str, theirs: dict) -> Merge:
     theirs_flat = flatten(theirs)
     if key in theirs_flat:
         flat[key] = theirs_flat[key]
+    elif isinstance(flat.get(key), str):
+        flat[key] = ""  # a text the disk never had: left empty, so the entry keeps its shape
     else:
         flat.pop(key, None)
     return Merge(unflatten(flat), tuple(k for k in result.applied if k != key), result.conflicts, result.refreshed)

@@ -195,7 +195,10 @@ class Journal:
             result = merge.merge({} if current is None else base, theirs, {**mine, "id": record_id}, keep=keep)
             record, result, refused = _clean_merged(lambda values: entries.clean_record(section, values), result,
                                                     theirs, prefix=f"{section}.")
-            record["updated"] = dt.datetime.now().isoformat(timespec="microseconds")
+            if current is not None and record == theirs:
+                record = current  # nothing changed: the record keeps its time, so "the latest" stays put
+            else:
+                record["updated"] = dt.datetime.now().isoformat(timespec="microseconds")
             if current is None:
                 doc[section].append(record)
             else:

@@ -14,7 +14,8 @@ from ..checks.text import word_count
 from ..journal.entries import new_id
 from ..journal.vocabulary import PITCH_TARGETS
 from ._base import JournalWidget
-from ._form import Form, choice_field, long_field
+from ._binding import Binding
+from ._form import Form, choice_field, heading, long_field
 
 # The record this widget writes is the one the "pitch" self-check (and the rubric) judges.
 CHECK = registry.get("pitch")
@@ -33,33 +34,54 @@ class PitchBuilder(JournalWidget):
     def __init__(self, journal=None):
         super().__init__(journal)
         self.fields = {key: long_field(text, rows=2, stacked=True) for key, text in PITCH_COMPONENTS.items()}
-        self.target = choice_field("Target length", [(f"{s} seconds", s) for s in PITCH_TARGETS], width="18em")
+        self.target = choice_field("Target length", [(f"{s} seconds", s) for s in PITCH_TARGETS])
         self.target.value = 60
-        self.form = Form(self.fields)
+        # The target is part of the form, so a length chosen in another tab merges like any field.
+        self.form = Form({**self.fields, "target_seconds": self.target})
+        self.binding = Binding(self.form, self._to_form, self._from_form)
         self.assembled = widgets.HTML()
         self.timing = widgets.HTML()
         self.report = widgets.HTML()
         self.draft_id = None
         self.form.on_change(self._edited)
-        self.target.observe(lambda change: self._edited(), "value")
         self.children = [
-            self.target,
+            self.form.row("target_seconds"),
             *[self.form.row(key) for key in PITCH_COMPONENTS],
             self.message, self._footer(),
-            widgets.HTML("<h4>Your pitch, read aloud</h4>"), self.assembled, self.timing, self.report,
+            heading("Your pitch, read aloud"), self.assembled, self.timing, self.report,
         ]
         record = latest(self._read(), CHECK.section)
-        if record is not None:
-            self.draft_id = record["id"]
-            parts = record.get("parts") if isinstance(record.get("parts"), dict) else {}
-            with self.form.quietly():
-                self.form.load({k: v for k, v in parts.items() if isinstance(v, str)})
-                if record.get("target_seconds") in PITCH_TARGETS:
-                    self.target.value = record["target_seconds"]
+        self.draft_id = record["id"] if record is not None else None
+        self.binding.load(self._stored(record))
         self._update()
+
+    @staticmethod
+    def _stored(record: dict | None) -> dict:
+        """The parts of a saved draft this widget can show (hand-edited files may hold anything)."""
+        record = record or {}
+        parts = record.get("parts") if isinstance(record.get("parts"), dict) else {}
+        target = record.get("target_seconds")
+        return {"parts": {k: v for k, v in parts.items() if k in PITCH_COMPONENTS and isinstance(v, str)},
+                "target_seconds": target if target in PITCH_TARGETS else 60}
+
+    @staticmethod
+    def _to_form(entry: dict) -> dict:
+        parts = entry.get("parts") or {}
+        return {**{key: parts.get(key) or "" for key in PITCH_COMPONENTS},
+                "target_seconds": entry.get("target_seconds") or 60}
+
+    @staticmethod
+    def _from_form(values: dict) -> dict:
+        return {"parts": {key: values[key] for key in PITCH_COMPONENTS}, "target_seconds": values["target_seconds"]}
 
     def parts(self) -> dict[str, str]:
         return {key: control.value for key, control in self.fields.items()}
+
+    def _look(self, doc: dict) -> None:
+        record = next((r for r in doc[CHECK.section] if r["id"] == self.draft_id), None)
+        if record is not None:
+            self.binding.refresh(self._stored(record))
+            self._update()
 
     def _update(self) -> None:
         """Redraw the assembled pitch, its timing and the check from what is on screen."""
@@ -70,6 +92,9 @@ class PitchBuilder(JournalWidget):
         self.report.value = check_pitch(self.parts(), target_seconds=self.target.value)._repr_html_()
 
     def _save(self, explicit: bool):
-        record = {"id": self.draft_id or new_id("p"), "parts": self.parts(), "target_seconds": self.target.value}
-        saved = self.journal.save_record(CHECK.section, record)
-        self.draft_id = saved["id"]
+        self.draft_id = self.draft_id or new_id("p")
+        outcome = self._settled(self.binding, self.journal.merge_record(
+            CHECK.section, self.draft_id, self.binding.base, self.binding.mine(), keep=self.binding.keep))
+        self._seen = self._signature()
+        self._update()
+        return outcome
