@@ -89,8 +89,9 @@ def test_one_refused_part_does_not_block_the_others(path, on_disk):
     [record] = on_disk(path)["pitch_drafts"]
     assert record["parts"]["fit"] == "My survey work fits your team."
     assert record["parts"]["experience"] == ""
-    assert w.status.text.endswith(f"{w.form.label('experience')}: is 100,000 characters long; the limit is 20,000. "
-                                  "Shorten it and save again.")
+    # Stripped before it is measured: 99,999 characters.
+    assert w.status.text.endswith("A targeted summary of relevant work, internships, volunteering or class projects: "
+                                  "is 99,999 characters long; the limit is 20,000. Shorten it and save again.")
 
 
 def test_two_tabs_on_one_pitch_keep_each_others_parts(path, on_disk):
