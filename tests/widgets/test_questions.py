@@ -110,3 +110,58 @@ def test_corrupt_journal(path):
     assert w.save() is False and w.status.state == "error"
     assert path.read_bytes() == before
     assert len(w.questions) == 9
+
+
+def test_a_question_with_an_invisible_control_character_is_refused_where_it_is_typed(path):
+    w = question_planner(path)
+    w.add_required()
+    w.custom_text.value = "What surprised you most\x07 in your first year?"
+    assert w.add_custom() is False
+    assert w.custom_flags.value == (
+        '<div class="wb-error" role="alert" style="color:#b42318">Your own question contains an invisible control '
+        "character (U+0007); retype it and add it again.</div>")
+    assert len(w.questions) == 9
+    assert w.flush() and len(saved_texts(path)) == 9
+
+
+def test_a_bad_question_on_disk_blocks_nothing_and_a_later_one_survives_a_restart(path):
+    from workbook import Journal
+
+    good = [{"text": q.text, "category": q.category, "source": "bank"} for q in required_questions()]
+    Journal(path).save_record("question_plans", {"id": "q-1", "questions": good})
+    # A hand-edited file with a control character in question 10 (its rules refuse it from now on).
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["question_plans"][0]["questions"].append({"text": "Why\x07 this field?", "category": None, "source": "custom"})
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    w = question_planner(path)
+    assert len(w.questions) == 10
+    assert ("<li>Question 10 cannot be saved: it contains an invisible control character (U+0007). "
+            "Remove it, then add it again in your own words.</li>") in w.flags.value
+    w.custom_text.value = "Whom else would you suggest I speak with?"
+    assert w.add_custom()
+    assert w.flush() is False
+    assert w.status.state == "partial"
+    assert w.status.text.endswith("question(s) 10 left out (see the list below); the rest of your plan is saved")
+    assert "question_plans" not in w.status.text and "[9]" not in w.status.text
+    again = question_planner(path)  # a restart: the valid question added after the bad one is there
+    assert again.questions[-1]["text"] == "Whom else would you suggest I speak with?"
+    assert len(again.questions) == 10
+
+
+def test_two_tabs_changing_the_plan_ask_before_replacing_it(path):
+    first = question_planner(path)
+    first.add_required()
+    first.save()
+    second = question_planner(path)
+    first.plan_list.value = 0
+    first.remove()
+    assert first.flush()
+    second.plan_list.value = 8
+    second.move(-1)
+    assert second.flush() is False
+    assert len(saved_texts(path)) == 8  # the first tab's plan, untouched
+    [clash] = second.conflict_box.children
+    assert "<strong>Your plan</strong> was changed in another tab" in clash.children[0].value
+    clash.children[2].click()  # Use the other
+    assert len(second.questions) == 8 and second.plan_list.options[0][0].startswith("1. ")
+    assert second.status.state == "saved"

@@ -5,21 +5,46 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
+import traitlets
 
 from ..checks import registry
 from ..checks.question_bank import QUESTION_CATEGORIES, bank, custom_question, required_questions
 from ..checks.question_plan import check_question_plan, question_flags, reopen_hint
 from ..checks.selfcheck import latest
 from ..checks.text import normalize
+from ..errors import JournalValueError
+from ..journal import fields as checked
 from ..journal.entries import new_id
+from ._autosave import Partial
 from ._base import JournalWidget
-from ._form import NONE, STYLE, button, choice_field, error_html, text_field
+from ._binding import Binding
+from ._form import NONE, STYLE, Form, button, choice_field, error_html, heading, row, text_field
 
 # The record this widget writes is the one the "question_plan" self-check (and the rubric) judges.
 CHECK = registry.get("question_plan")
 
 ALL_AREAS = "(every area)"
 GUESS = "(guess from the wording)"
+
+
+def question_problem(text) -> str | None:
+    """Why this question cannot be saved (the journal's rules for text), or None."""
+    try:
+        checked.text("question", text, long=True)
+    except JournalValueError as exc:
+        return exc.problem
+    if any(char in text for char in "\n\r\t"):
+        return "is split over several lines; keep a question on one line"
+    return None
+
+
+class _PlanValue(traitlets.HasTraits):
+    """The plan's list of questions as one form "field", so it merges and conflicts like any other."""
+
+    value = traitlets.Any()
+    description = "Your plan"
+    disabled = False
+    _dom_classes = ()
 
 
 def flag_messages(text: str) -> list[str]:
@@ -56,6 +81,11 @@ class QuestionPlanner(JournalWidget):
         self.remove_button = button("Remove")
         self.flags = widgets.HTML()
         self.report = widgets.HTML()
+        self.plan_value = _PlanValue(value=())
+        self.form = Form({"questions": self.plan_value})
+        self.binding = Binding(self.form, lambda entry: {"questions": tuple(dict(q) for q in entry.get("questions") or ())},
+                               lambda values: {"questions": [dict(q) for q in values["questions"]]})
+        self.plan_value.observe(lambda change: self._from_plan_value(), "value")
         self.category.observe(lambda change: self._fill_bank(), "value")
         self.custom_text.observe(lambda change: self._flag_custom(), "value")
         self.add_bank_button.on_click(lambda _: self.add_from_bank())
@@ -65,24 +95,37 @@ class QuestionPlanner(JournalWidget):
         self.down_button.on_click(lambda _: self.move(1))
         self.remove_button.on_click(lambda _: self.remove())
         self.children = [
-            widgets.HTML("<h4>From the bank</h4>"), self.category, self.bank_list,
-            widgets.HBox([self.add_bank_button, self.add_required_button]),
-            widgets.HTML("<h4>Your own</h4>"), self.custom_text, self.custom_category, self.custom_flags,
+            heading("From the bank"), self.category, self.bank_list,
+            row(self.add_bank_button, self.add_required_button),
+            heading("Your own"), self.custom_text, self.custom_category, self.custom_flags,
             self.add_custom_button,
-            widgets.HTML("<h4>Your plan</h4>"), self.plan_list,
-            widgets.HBox([self.up_button, self.down_button, self.remove_button]),
+            heading("Your plan"), self.plan_list,
+            row(self.up_button, self.down_button, self.remove_button),
             self.message, self._footer(), self.flags, self.report,
         ]
         self._fill_bank()
         record = latest(self._read(), CHECK.section)
-        if record is not None:
-            self.plan_id = record["id"]
-            self.questions = [
-                {"text": q["text"], "category": q.get("category") if q.get("category") in QUESTION_CATEGORIES else None,
-                 "source": q.get("source") if q.get("source") in ("bank", "custom") else "custom"}
-                for q in record.get("questions") or [] if isinstance(q, dict) and isinstance(q.get("text"), str)
-            ]
+        self.plan_id = record["id"] if record is not None else None
+        self.binding.load(self._stored(record))
         self._show_plan()
+
+    @staticmethod
+    def _stored(record: dict | None) -> dict:
+        """The questions of a saved plan this widget can show (hand-edited files may hold anything)."""
+        return {"questions": [
+            {"text": q["text"], "category": q.get("category") if q.get("category") in QUESTION_CATEGORIES else None,
+             "source": q.get("source") if q.get("source") in ("bank", "custom") else "custom"}
+            for q in (record or {}).get("questions") or [] if isinstance(q, dict) and isinstance(q.get("text"), str)
+        ]}
+
+    def _from_plan_value(self) -> None:
+        self.questions = [dict(q) for q in self.plan_value.value or ()]
+        self._show_plan()
+
+    def _look(self, doc: dict) -> None:
+        record = next((r for r in doc[CHECK.section] if r["id"] == self.plan_id), None)
+        if record is not None:
+            self.binding.refresh(self._stored(record))
 
     # -- showing -------------------------------------------------------------
 
@@ -107,10 +150,18 @@ class QuestionPlanner(JournalWidget):
             self.plan_list.value = max(0, min(selected, len(self.questions) - 1))
         flagged = []
         for n, q in enumerate(self.questions, 1):
+            problem = question_problem(q["text"])
+            if problem:
+                flagged.append(f"<li>Question {n} cannot be saved: it {html.escape(problem)}. "
+                               "Remove it, then add it again in your own words.</li>")
+                continue
             for message in flag_messages(q["text"]):
                 flagged.append(f"<li>Question {n}: {html.escape(message)}</li>")
         self.flags.value = f"<ul class='wb-flags'>{''.join(flagged)}</ul>" if flagged else ""
-        self.report.value = check_question_plan(self.questions)._repr_html_()
+        self.report.value = check_question_plan(self._savable())._repr_html_()
+
+    def _savable(self) -> list[dict]:
+        return [dict(q) for q in self.questions if not question_problem(q["text"])]
 
     # -- changing the plan -----------------------------------------------------
 
@@ -122,6 +173,8 @@ class QuestionPlanner(JournalWidget):
         return True
 
     def _changed(self, selected: int | None) -> None:
+        with self.form.quietly():
+            self.plan_value.value = tuple(dict(q) for q in self.questions)
         self._show_plan(selected)
         self.autosave.changed()
 
@@ -151,7 +204,12 @@ class QuestionPlanner(JournalWidget):
         try:
             question = custom_question(self.custom_text.value, self.custom_category.value or None)
         except ValueError as exc:
-            self.custom_flags.value = error_html(str(exc))
+            self.custom_flags.value = error_html(f"Your own question: {exc}")
+            return False
+        problem = question_problem(question.text)
+        if problem:
+            # Refused here, at the point of entry, so it never reaches the plan and blocks its saves.
+            self.custom_flags.value = error_html(f"Your own question {problem}; retype it and add it again.")
             return False
         if not self._add(question.text, question.category, "custom"):
             return False
@@ -178,5 +236,12 @@ class QuestionPlanner(JournalWidget):
         return True
 
     def _save(self, explicit: bool):
-        record = {"id": self.plan_id or new_id("q"), "questions": [dict(q) for q in self.questions]}
-        self.plan_id = self.journal.save_record(CHECK.section, record)["id"]
+        self.plan_id = self.plan_id or new_id("q")
+        outcome = self._settled(self.binding, self.journal.merge_record(
+            CHECK.section, self.plan_id, self.binding.base, {"questions": self._savable()}, keep=self.binding.keep))
+        self._seen = self._signature()
+        left_out = [n for n, q in enumerate(self.questions, 1) if question_problem(q["text"])]
+        if left_out and isinstance(outcome, str):
+            numbers = ", ".join(str(n) for n in left_out)
+            return Partial(f"question(s) {numbers} left out (see the list below); the rest of your plan is saved")
+        return outcome
