@@ -16,7 +16,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 def people(path):
     j = Journal(path)
     bo = j.add_contact(name="Bo Chen", category="school")
-    ana = j.add_contact(name="Ana Ruiz", category="work", occupation="nursing", introduced_by=bo["id"])
+    ana = j.add_contact(name="Ana Ruiz", category="work", occupation="Nurse", field="nursing", introduced_by=bo["id"])
     return {"ana": ana, "bo": bo}
 
 
@@ -28,6 +28,44 @@ def test_draft_names_the_introducer_and_signs_with_the_student(people):
     assert lines[2].startswith("Bo Chen suggested I contact you. I am a student exploring a career in nursing,")
     assert lines[-2:] == ["Best regards,", "Sam Lee"]
     assert draft_email({"name": "X"})[1].splitlines()[-1] == "[Your name]"
+
+
+def test_an_occupation_is_never_written_where_a_field_belongs():
+    subject, body = draft_email({"name": "Dana Cole", "occupation": "Data scientist"})
+    assert subject == "A 20-minute conversation about your work?"
+    assert body.splitlines()[2].startswith(
+        "I came across your name while learning about the work of people in your role (Data scientist). "
+        "I am a student exploring work like yours (Data scientist), and")
+    assert "work in Data scientist" not in body and "about Data scientist" not in subject
+    subject, body = draft_email({"name": "Dana Cole"})
+    assert subject == "A 20-minute conversation about your work?"
+    assert "learning about your field. I am a student exploring a career in your field," in body
+
+
+@pytest.mark.parametrize("contact", [{"name": "Dana Cole", "occupation": "Data scientist"},
+                                     {"name": "Dana Cole", "field": "public health"}, {"name": "Dana Cole"}])
+def test_every_first_draft_passes_the_request_email_check(contact):
+    from workbook.checks.request_email import check_request_email
+
+    report = check_request_email(draft_email(contact, None, "Sam Lee")[1], sender_name="Sam Lee")
+    assert [item.id for item in report.items if not item.passed] == []
+
+
+def test_a_draft_edited_in_two_tabs_keeps_both_edits(path, people, on_disk):
+    first = request_email_drafter(path)
+    first.fields["contact_id"].value = people["ana"]["id"]
+    assert first.flush()
+    second = request_email_drafter(path)
+    first.fields["subject"].value = "Twenty minutes about nursing?"
+    assert first.flush()
+    second.fields["student_name"].value = "Sam\u200b Lee"
+    second.fields["body"].value = second.fields["body"].value.replace("[Your name]", "Sam Lee")
+    assert second.flush()
+    [draft] = on_disk(path)["email_drafts"]
+    assert draft["subject"] == "Twenty minutes about nursing?"
+    assert draft["body"].endswith("Sam Lee")
+    assert on_disk(path)["student"]["name"] == "Sam Lee"  # the hidden character removed, and said
+    assert "U+200B ZERO WIDTH SPACE" in second.form.messages["student_name"].value
 
 
 def test_choosing_a_contact_fills_a_draft_that_passes_the_check(path, people, on_disk):

@@ -12,8 +12,9 @@ from ..checks.request_email import check_request_email
 from ..checks.selfcheck import latest
 from ..journal.entries import new_id
 from ._base import JournalWidget
-from ._form import (NONE, Form, button, choice_field, contact_options, date_field, error_html, iso, long_field,
-                    parse_day, set_options, text_field)
+from ._binding import Binding
+from ._form import (NONE, Form, button, choice_field, contact_options, date_field, error_html, heading, iso,
+                    long_field, parse_day, row, set_options, text_field)
 
 # The record this widget writes is the one the "request_email" self-check (and the rubric) judges.
 CHECK = registry.get("request_email")
@@ -26,17 +27,29 @@ def draft_email(contact: dict, introducer: dict | None = None, student_name: str
 
     It names who introduced you (or says you came across their name), asks
     for 20-30 minutes at their convenience, says you want advice and not a
-    job, and signs with the student's name.
+    job, and signs with the student's name. A field ("public health") reads
+    as a field; an occupation ("Data scientist") is a role, so it is never
+    put where a field belongs ("people who work in Data scientist").
     """
-    work = contact.get("occupation") or contact.get("field") or "your field"
+    field = (contact.get("field") or "").strip()
+    occupation = (contact.get("occupation") or "").strip()
+    if field:
+        learning, exploring, subject = (f"people who work in {field}", f"a career in {field}",
+                                        f"A 20-minute conversation about {field}?")
+    elif occupation:
+        learning, exploring, subject = (f"the work of people in your role ({occupation})",
+                                        f"work like yours ({occupation})", "A 20-minute conversation about your work?")
+    else:
+        learning, exploring, subject = ("your field", "a career in your field",
+                                        "A 20-minute conversation about your work?")
     if introducer is not None:
         source = f"{introducer['name']} suggested I contact you."
     else:
-        source = f"I came across your name while learning about people who work in {work}."
+        source = f"I came across your name while learning about {learning}."
     body = "\n".join([
         f"Dear {contact['name']},",
         "",
-        f"{source} I am a student exploring a career in {work}, and I would value your advice and "
+        f"{source} I am a student exploring {exploring}, and I would value your advice and "
         "hearing about your own path. I am not asking for a job; I hope to understand the work better.",
         "",
         "Could you spare 20-30 minutes for a conversation, in person, by phone or online, at a time "
@@ -47,7 +60,7 @@ def draft_email(contact: dict, introducer: dict | None = None, student_name: str
         "Best regards,",
         student_name.strip() or NAME_PLACEHOLDER,
     ])
-    return f"A 20-minute conversation about {work}?", body
+    return subject, body
 
 
 class RequestEmailDrafter(JournalWidget):
@@ -59,12 +72,13 @@ class RequestEmailDrafter(JournalWidget):
         self.sent: str | None = None
         self.interaction_id: str | None = None
         self.fields = {
-            "student_name": text_field("Your name"),
-            "contact_id": choice_field("Write to", [("(choose a contact)", NONE)]),
+            "student_name": text_field("Your name", name=True),
+            "contact_id": choice_field("Write to", [("(choose a contact)", NONE)], longest=40),
             "subject": text_field("Subject", width="95%"),
             "body": long_field("Email", rows=14, stacked=True),
         }
         self.form = Form(self.fields)
+        self.binding = Binding(self.form, self._to_form, self._from_form)
         self.fill_button = button("Fill in a draft for this person")
         self.sent_date = date_field("Sent on")
         self.sent_button = button("Mark as sent and log it", style="success")
@@ -78,8 +92,8 @@ class RequestEmailDrafter(JournalWidget):
             self.form.row("student_name"), self.form.row("contact_id"), self.fill_button,
             self.form.row("subject"), self.form.row("body"),
             self.message, self._footer(),
-            widgets.HBox([self.sent_date, self.sent_button]), self.sent_info,
-            widgets.HTML("<h4>Check of this email</h4>"), self.report,
+            row(self.sent_date, self.sent_button), self.sent_info,
+            heading("Check of this email"), self.report,
         ]
         doc = self._read()
         with self.form.quietly():
@@ -87,19 +101,41 @@ class RequestEmailDrafter(JournalWidget):
             set_options(self.fields["contact_id"], contact_options(doc["contacts"], "(choose a contact)"), NONE)
         self._load(latest(doc, CHECK.section))
 
+    @staticmethod
+    def _to_form(record: dict) -> dict:
+        return {"contact_id": record.get("contact_id") or NONE, "subject": str(record.get("subject") or ""),
+                "body": str(record.get("body") or "")}
+
+    @staticmethod
+    def _from_form(values: dict) -> dict:
+        return {"contact_id": values["contact_id"] or None, "subject": values["subject"], "body": values["body"]}
+
     def _load(self, record: dict | None) -> None:
-        record = record or {}
+        # No draft yet: a fresh one for whoever is chosen.
+        record = record or {"contact_id": self.fields["contact_id"].value or None}
         self.draft_id = record.get("id")
         self.sent = record.get("sent")
         self.interaction_id = record.get("interaction_id")
         with self.form.quietly():
             if record.get("contact_id"):
                 set_options(self.fields["contact_id"], self.fields["contact_id"].options, record["contact_id"])
-            self.fields["subject"].value = str(record.get("subject") or "")
-            self.fields["body"].value = str(record.get("body") or "")
+            self.binding.load({key: record.get(key) for key in ("contact_id", "subject", "body", "sent",
+                                                                 "interaction_id")})
             self.sent_date.value = parse_day(self.sent) or dt.date.today()
         self._clear_errors()
+        self._show_conflicts()
         self._update()
+
+    def _look(self, doc: dict) -> None:
+        with self.form.quietly():
+            set_options(self.fields["contact_id"], contact_options(doc["contacts"], "(choose a contact)"),
+                        self.fields["contact_id"].value)
+        record = next((r for r in doc[CHECK.section] if r["id"] == self.draft_id), None)
+        if record is not None:
+            self.binding.refresh({key: record.get(key) for key in ("contact_id", "subject", "body", "sent",
+                                                                   "interaction_id")})
+            self.sent, self.interaction_id = record.get("sent"), record.get("interaction_id")
+            self._update()
 
     def _on_contact(self, change) -> None:
         if self.form.loading or not change["new"]:
@@ -161,11 +197,16 @@ class RequestEmailDrafter(JournalWidget):
         }
 
     def _save(self, explicit: bool):
+        self.form.clean_names()
         name = self.fields["student_name"].value
-        record = self.journal.save_record(CHECK.section, self._record())
-        self.draft_id = record["id"]
+        self.draft_id = self.draft_id or new_id("e")
+        outcome = self._settled(self.binding, self.journal.merge_record(
+            CHECK.section, self.draft_id, self.binding.base,
+            {**self.binding.mine(), "sent": self.sent, "interaction_id": self.interaction_id}, keep=self.binding.keep))
         if name.strip() != (self.journal.read()["student"].get("name") or ""):
             self.journal.set_student_name(name)
+        self._seen = self._signature()
+        return outcome
 
     def mark_sent(self) -> bool:
         """Save the draft, log a request_email interaction on the sent date, and record the date."""
@@ -183,7 +224,9 @@ class RequestEmailDrafter(JournalWidget):
             if self.interaction_id is None:
                 self.interaction_id = self.journal.log_interaction(contact_id, "request_email", date=day)["id"]
             self.sent = day
-            self.journal.save_record(CHECK.section, self._record())
+            stored = self.journal.save_record(CHECK.section, self._record())
+            self.binding.base = {key: stored.get(key) for key in ("contact_id", "subject", "body", "sent",
+                                                                  "interaction_id")}
         except Exception as exc:  # noqa: BLE001 - shown to the student, never a traceback
             self.sent = None
             self._show_error(exc)
