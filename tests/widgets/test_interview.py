@@ -151,3 +151,87 @@ def test_corrupt_journal_is_reported_and_left_alone(path):
     w.fields["name"].value = "Ana"
     assert w.save() is False
     assert path.read_bytes() == before and w.fields["name"].value == "Ana"
+
+
+def test_a_widget_only_student_earns_every_point_of_the_interview_assignment(path, on_disk):
+    """The assignment's three widgets, on an empty journal, and nothing typed as code."""
+    from workbook.grading import rubric
+    from workbook.widgets import follow_up_tracker, reflection
+
+    held = TODAY - dt.timedelta(days=1)
+    w = InterviewRecorder(path, today=TODAY)
+    assert w.fields["contact_id"].options == (("(choose a contact)", ""),)
+    w.fields["name"].value = "Dana Whitfield"
+    w.fields["occupation"].value = "Environmental engineer"
+    w.fields["organization"].value = "Riverbend Water Authority"
+    w.group.value = "alumni"
+    assert w.add_interviewee() is True
+    [dana] = on_disk(path)["contacts"]
+    assert (dana["name"], dana["category"], dana["organization"]) == ("Dana Whitfield", "alumni",
+                                                                      "Riverbend Water Authority")
+    assert w.fields["contact_id"].value == dana["id"]
+    assert w.add_message.value.endswith("Added Dana Whitfield to your network and linked this record.</div>")
+    w.fields["date"].value = held
+    w.fields["minutes"].value = "30"
+    for q in required_questions():
+        w.fields[f"answers.{q.id}"].value = f"{ANSWER} ({q.id})"
+    w.fields["learned"].value = "Permits take a year; field work is a third of the job; the pay scale is public."
+    w.fields["next_steps"].value = "Email the hydrologist she named before Friday."
+    w.fields["next_contact"].value = "Priya Raman"
+    assert w.add_next_contact() is True
+    priya = next(c for c in on_disk(path)["contacts"] if c["name"] == "Priya Raman")
+    assert (priya["introduced_by"], priya["category"]) == (dana["id"], "alumni")
+    assert w.fields["asked_for_referral"].value is True
+    assert "Added Priya Raman to your network, introduced by Dana Whitfield." in w.link_message.value
+
+    tracker = follow_up_tracker(path, today=TODAY)
+    tracker.sent_on.value = TODAY
+    [mark] = tracker.thank_you_buttons.values()
+    mark.click()
+    note = reflection(path)
+    note.fields["went_well"].value = "She answered every question at length and showed me a permit file."
+    assert note.flush()
+
+    doc = on_disk(path)
+    outcomes = {o.item.id: o for o in rubric.outcomes("informational_interview", doc)}
+    assert [item_id for item_id, o in outcomes.items() if not o.passed] == []
+    assert rubric.score("informational_interview", doc) == rubric.autograded_points("informational_interview")
+
+
+def test_the_next_contact_already_in_the_network_is_linked_not_added_twice(path, ana, on_disk):
+    bo = Journal(path).add_contact(name="Bo Chen", category="school")
+    w = InterviewRecorder(path, today=TODAY)
+    w.fields["contact_id"].value = ana["id"]
+    w.fields["next_contact"].value = "  bo CHEN "
+    assert w.add_next_contact() is True
+    contacts = {c["name"]: c for c in on_disk(path)["contacts"]}
+    assert len(contacts) == 2 and contacts["Bo Chen"]["introduced_by"] == ana["id"]
+    assert "Bo Chen, already in your network, is now introduced by Ana Ruiz." in w.link_message.value
+    assert contacts["Bo Chen"]["id"] == bo["id"]
+
+
+def test_adding_or_linking_needs_the_interviewee_and_a_name(path, ana):
+    w = InterviewRecorder(path, today=TODAY)
+    assert w.add_next_contact() is False
+    assert "First choose or add the person you interviewed, above." in w.link_message.value
+    w.fields["contact_id"].value = ana["id"]
+    assert w.add_next_contact() is False
+    assert "Type the name they gave you first." in w.link_message.value
+    w.fields["name"].value = "Ana Ruiz"
+    w.fields["organization"].value = "Clinic"
+    assert w.add_interviewee() is False
+    assert "Name: Ana Ruiz at Clinic is already in your journal" in w.add_message.value
+
+
+def test_an_interview_edited_in_two_tabs_keeps_both_sets_of_answers(path, ana, on_disk):
+    first = InterviewRecorder(path, today=TODAY)
+    first.fields["contact_id"].value = ana["id"]
+    assert first.save()
+    second = InterviewRecorder(path, today=TODAY)
+    first.fields["answers.skills"].value = "Skills, typed in the first tab."
+    assert first.flush()
+    second.fields["answers.advice"].value = "Advice, typed in the second tab."
+    assert second.flush()
+    [record] = on_disk(path)["interviews"]
+    assert record["answers"]["skills"] == "Skills, typed in the first tab."
+    assert record["answers"]["advice"] == "Advice, typed in the second tab."
