@@ -59,7 +59,7 @@ def test_growth_figure_draws_categories_interviews_and_plain_text_names(path):
     assert growth.collections[0].get_facecolor()[0][:3] == pytest.approx(
         tuple(int(CATEGORY_COLOURS["school"][i:i + 2], 16) / 255 for i in (1, 3, 5)))
     # Arrows are text-less annotations; the boxes hold the names.
-    assert sorted(t.get_text() for t in chains.texts if t.get_text()) == sorted(names.values())
+    assert sorted(" ".join(t.get_text().split()) for t in chains.texts if t.get_text()) == sorted(names.values())
     assert all(not t.get_parse_math() for t in chains.texts if t.get_text())
     # A broken formula in a name would make mathtext raise on drawing; it must stay text.
     fig.savefig(io.BytesIO(), format="png")
@@ -67,13 +67,53 @@ def test_growth_figure_draws_categories_interviews_and_plain_text_names(path):
     assert len(alone.axes) == 1
 
 
+def _visible_text_boxes(fig):
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    boxes = []
+    for ax in fig.axes:
+        texts = [t for t in ax.texts if t.get_text()] + [ax._left_title, ax.xaxis.label, ax.yaxis.label]
+        if ax.axison:
+            texts += ax.get_xticklabels() + ax.get_yticklabels()
+        boxes += [(t.get_text(), t.get_window_extent(renderer)) for t in texts if t.get_text() and t.get_visible()]
+        if ax.get_legend() is not None:
+            boxes.append(("the legend", ax.get_legend().get_window_extent(renderer)))
+    return boxes
+
+
+def test_no_label_of_the_figure_overlaps_another_even_with_long_names_and_chains(tmp_path):
+    import itertools
+
+    j = Journal(tmp_path / "journal.json")
+    parent = j.add_contact(name="Dr. Kwame Mensah-Asante of the School of Public Health", category="school",
+                           added="2026-09-09")
+    for n in range(6):
+        child = j.add_contact(name=f"Zoë Ñúñez-Okafor the {n}th, Senior Epidemiologist", category="alumni",
+                              added="2026-09-2{}".format(n), introduced_by=parent["id"])
+        j.add_contact(name=f"Sibling {n} with a rather long name indeed", category="work", added="2026-10-01",
+                      introduced_by=parent["id"])
+        parent = child
+    doc = j.read()
+    names = {c["id"]: c["name"] for c in doc["contacts"]}
+    edges = [(c["introduced_by"], c["id"]) for c in doc["contacts"] if c["introduced_by"]]
+    fig = growth_figure(weekly_figures(doc, dt.date(2026, 9, 7), 12), dt.date(2026, 9, 7),
+                        referrals=edges, names=names)
+    clashes = [(a, b) for (a, box_a), (b, box_b) in itertools.combinations(_visible_text_boxes(fig), 2)
+               if box_a.overlaps(box_b)]
+    assert clashes == []
+
+
 def test_widget_shows_a_png_and_an_escaped_summary(path):
     w = growth_plot(path, plan=PLAN_FILE)
-    assert bytes(w.image.value).startswith(PNG)
+    assert w.png.startswith(PNG)
     assert w.figures["contacts"] == weekly_figures(Journal(path).read(), dt.date(2026, 9, 7), 12)["contacts"]
     assert "3 contact(s), 1 informational interview(s)" in w.summary.value
     assert "<li>Bo introduced &lt;b&gt;Cy&lt;/b&gt;</li>" in w.summary.value
     assert "No course plan found" not in w.summary.value
+    assert w.image.value.startswith("<img class='wb-growth' src='data:image/png;base64,")
+    assert ("alt='Chart of your network week by week, by group, with your interviews. By the end of week 12: "
+            "3 contact(s), 1 informational interview(s), 0 thank-you note(s) on time. 2 introduction(s), "
+            "listed below the chart.'") in w.image.value
 
 
 def test_widget_falls_back_without_a_plan_and_refreshes(path, tmp_path):
@@ -90,7 +130,7 @@ def test_widget_on_a_corrupt_journal(tmp_path):
     path.write_text("nope")
     w = growth_plot(path, plan=tmp_path / "missing.toml")
     assert "is not valid JSON" in w.status.text
-    assert bytes(w.image.value).startswith(PNG)
+    assert w.png.startswith(PNG)
     assert "0 contact(s)" in w.summary.value
     assert path.read_text() == "nope"
 

@@ -74,3 +74,19 @@ def test_corrupt_journal(tmp_path):
     w = reflection(path)
     assert "no usable schema_version" in w.status.text
     assert path.read_text() == '{"schema_version": "one"}'
+
+
+def test_an_interview_recorded_in_another_notebook_can_be_chosen_when_the_student_comes_back(tmp_path):
+    from workbook import Journal
+
+    path = tmp_path / "journal.json"
+    w = reflection(path)
+    w.fields["went_well"].value = "Typed before the interview was recorded."
+    assert w.flush() is False
+    Journal(path).save_record("interviews", {"id": "iv-9", "name": "Ana", "date": "2026-10-14"})
+    assert w.look() is True
+    assert w.chooser.options == (("Ana, 2026-10-14", "iv-9"),)
+    assert w.fields["went_well"].value == "Typed before the interview was recorded."
+    assert w.save()
+    [saved] = Journal(path).records("reflections")
+    assert (saved["interview_id"], saved["went_well"]) == ("iv-9", "Typed before the interview was recorded.")

@@ -10,12 +10,26 @@ name never turns into mathematics.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 from ..journal.fields import parse_date
 from ..journal.vocabulary import CATEGORIES
 from .palette import CATEGORY_COLOURS, INTERVIEW_COLOUR
 
 DEFAULT_WEEKS = 12
+# A name in the referral panel wraps at this many characters (three lines at most), and each step of a
+# chain gets this many inches, so boxes side by side never run into each other.
+NAME_WRAP, NAME_LINES = 16, 3
+INCHES_PER_STEP = 1.9
+
+
+def wrapped_name(name: str) -> str:
+    """A name as the referral panel draws it: wrapped, and cut after three lines."""
+    lines = textwrap.wrap(" ".join(str(name).split()), NAME_WRAP, break_long_words=True) or ["?"]
+    if len(lines) > NAME_LINES:
+        lines = lines[:NAME_LINES]
+        lines[-1] = lines[-1][: NAME_WRAP - 1] + "\u2026"
+    return "\n".join(lines)
 
 
 def term_window(doc: dict, plan=None, today: dt.date | None = None) -> tuple[dt.date, int]:
@@ -69,7 +83,10 @@ def growth_figure(figures: dict, term_start: dt.date | None = None, *, referrals
     weeks = len(figures["contacts"])
     x = list(range(1, weeks + 1))
     referrals = list(referrals)
-    fig = Figure(figsize=(13 if referrals else 9, 4.2), layout="constrained")
+    steps = max((x for x, _ in referral_layout(referrals).values()), default=0) + 1
+    rows = max((y for _, y in referral_layout(referrals).values()), default=0) + 1
+    width = 9 + max(4.0, INCHES_PER_STEP * steps) if referrals else 9
+    fig = Figure(figsize=(width, max(4.2, 0.75 * rows + 1)), layout="constrained")
     axes = fig.subplots(1, 2 if referrals else 1, squeeze=False)[0]
     growth = axes[0]
     shown = [key for key in CATEGORIES if any(figures["by_category"].get(key, ()))]
@@ -99,7 +116,7 @@ def _draw_referrals(ax, edges, names) -> None:
         ax.annotate("", xy=(x1, -y1), xytext=(x0, -y0),
                     arrowprops={"arrowstyle": "->", "color": "#555", "shrinkA": 14, "shrinkB": 14})
     for node, (x, y) in positions.items():
-        ax.text(x, -y, str(names.get(node, "?"))[:40], ha="center", va="center", fontsize="small",
+        ax.text(x, -y, wrapped_name(names.get(node, "?")), ha="center", va="center", fontsize="small",
                 parse_math=False, bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#888"})
     depth = max((x for x, _ in positions.values()), default=0)
     rows = max((y for _, y in positions.values()), default=0)

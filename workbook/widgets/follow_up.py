@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from ..checks import follow_up_dates as rules
 from ._base import JournalWidget
-from ._form import button, date_field, iso
+from ._form import button, date_field, heading, iso, message_box, row
 
 _STAGE_ADVICE = {
     "waiting": "Give them time; if there is no answer by {act_on}, write to the next person on your list.",
@@ -36,10 +36,10 @@ class FollowUpTracker(JournalWidget):
         self.keep_in_touch = widgets.HTML()
         self.refresh_button.on_click(lambda _: self.refresh())
         self.children = [
-            widgets.HBox([self.sent_on, self.refresh_button]), self.status, self.message,
-            widgets.HTML("<h4>Thank-you notes</h4>"), self.thank_yous,
-            widgets.HTML("<h4>Requests waiting for an answer</h4>"), self.requests,
-            widgets.HTML("<h4>Keep in touch</h4>"), self.keep_in_touch,
+            row(self.sent_on, self.refresh_button), self.status, self.message,
+            heading("Thank-you notes"), self.thank_yous,
+            heading("Requests waiting for an answer"), self.requests,
+            heading("Keep in touch"), self.keep_in_touch, self.guard,
         ]
         self.refresh()
 
@@ -54,7 +54,7 @@ class FollowUpTracker(JournalWidget):
             line = widgets.HTML(
                 f"<span class='wb-thank-you {'wb-overdue' if note.overdue else 'wb-due'}'>"
                 f"<strong>{html.escape(note.name or '(no name)')}</strong>: interview on {note.held}; "
-                f"thank-you note {when}.</span>")
+                f"thank-you note {when}.</span>", layout=message_box().layout)
             if note.contact_id is None:
                 rows.append(widgets.VBox([line, widgets.HTML(
                     "<em>Link this interview to a contact in the recorder to mark the note sent.</em>")]))
@@ -62,7 +62,7 @@ class FollowUpTracker(JournalWidget):
             mark = button("Mark thank-you sent", f"Log a thank-you note to {note.name}")
             mark.on_click(lambda _, note=note: self.mark_thank_you(note.contact_id))
             self.thank_you_buttons[note.interview_id] = mark
-            rows.append(widgets.HBox([line, mark]))
+            rows.append(row(line, mark))
         self.thank_yous.children = rows or [widgets.HTML("<p>No thank-you notes waiting.</p>")]
 
         rows = []
@@ -73,12 +73,12 @@ class FollowUpTracker(JournalWidget):
             line = widgets.HTML(
                 f"<span class='wb-request wb-{request.stage}'><strong>{html.escape(request.name)}</strong>: "
                 f"asked on {request.sent} ({request.working_days} working day(s) ago). "
-                f"{html.escape(advice)}</span>")
+                f"{html.escape(advice)}</span>", layout=message_box().layout)
             if request.stage == "second_nudge":
                 mark = button("Mark reminder sent", f"Log a reminder to {request.name}")
                 mark.on_click(lambda _, cid=request.contact_id: self.mark_reminder(cid))
                 self.reminder_buttons[request.contact_id] = mark
-                rows.append(widgets.HBox([line, mark]))
+                rows.append(row(line, mark))
             else:
                 rows.append(line)
         if any(r.stage in ("try_next", "second_nudge") for r in rules.pending_requests(doc, self.today)):
@@ -116,6 +116,9 @@ class FollowUpTracker(JournalWidget):
     def mark_reminder(self, contact_id: str) -> bool:
         """Log a reminder (follow_up) to ``contact_id`` on the chosen date."""
         return self._log(contact_id, "follow_up", "reminder logged")
+
+    def _look(self, doc: dict) -> None:
+        self.refresh()
 
     def _save(self, explicit: bool):
         self.refresh()
