@@ -223,6 +223,8 @@ def test_quiz_hints_point_to_headings_of_the_quiz_notebook():
     headings = re.findall(r"^## (.+)$", markdown_text(read("01_why_networking.ipynb")), re.MULTILINE)
     for question in QUIZ:
         assert question.reread in headings
+    # What an informational interview is for is explained under its own heading, not under what a contact gives.
+    assert {q.id: q.reread for q in QUIZ}["purpose"] == "What an informational interview is"
 
 
 # -- workbook.chapter: neighbours, quiz, schedule ------------------------------
@@ -478,8 +480,9 @@ def test_map_notebook_checks_soundness_then_breadth(executed, variant, expected)
 def test_opening_notebook_shows_the_journal_path_and_the_schedule(executed, variant):
     nb, folder = executed[variant, FILES[0]]
     path_cell, schedule_cell = (next(c for c in code_cells(nb) if c.source.endswith(call))
-                                for call in ("journal_path()", "chapter.schedule()"))
-    assert rich(path_cell, "text/plain") == repr(folder / "journal.json")
+                                for call in ("print(journal_path())", "chapter.schedule()"))
+    # The path as a student reads it, not a PosixPath(...) repr.
+    assert [o.get("text") for o in path_cell.outputs] == [f"{folder / 'journal.json'}\n"]
     table = rich(schedule_cell, "text/markdown").splitlines()
     assert table[-2:] == [
         "| 2 | Sun 20 Sep 2026, 18:00 | Map &lt;the&gt; network | 6 | late work is marked late, without penalty "

@@ -58,7 +58,7 @@ QUIZ: tuple[QuizQuestion, ...] = (
         (("a", "Applying for an opening at the person's organization"),
          ("b", "Gathering information and advice about a field from someone who works in it"),
          ("c", "Negotiating the pay of your next job")),
-        "b", "What a contact can give you",
+        "b", "What an informational interview is",
     ),
 )
 
