@@ -36,9 +36,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-# The browser tests drive Debian's Chromium; install it when it is missing.
+# The browser tests drive Debian's Chromium and run axe-core (from npm); install them when missing.
 browser:
 	@bash tests/browser/ensure-chromium
+	@bash tests/browser/ensure-axe
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache

@@ -34,7 +34,7 @@ def fit_width(label: str, chars: int) -> str:
     ``1.15ch`` a character leaves room for wide ones (W, M) in a short value.
     """
     column = LABEL_COLUMN if len(label) <= LABEL_COLUMN_CHARS else f"{len(label) * 0.6 + 1:.1f}em"
-    return f"calc({column} + {chars * 1.15:.1f}ch + 3em)"
+    return f"calc({column} + {chars * 1.2:.1f}ch + 4.5em)"
 
 
 def _tracked(control):
@@ -47,8 +47,9 @@ def text_field(label: str, placeholder: str = "", width: str = "36em", *, chars:
                name: bool = False) -> widgets.Text:
     """A one-line text box; ``chars`` sizes it for a short value, ``name`` applies the rules of names."""
     control = widgets.Text(description=label, placeholder=placeholder, style=label_style(label),
-                           layout=widgets.Layout(width=fit_width(label, chars) if chars else width,
-                                                 max_width="100%"))
+                           layout=widgets.Layout(width=fit_width(label, chars) if chars else width))
+    if chars:
+        control.add_class("wb-short")
     if name:
         control.add_class(NAME_CLASS)
     return _tracked(control)
@@ -70,13 +71,13 @@ def choice_field(label: str, options, width: str | None = None, *, longest: int 
     """A dropdown as wide as its longest option (or ``longest`` characters, for options that grow)."""
     chars = max([len(text) for text in option_labels(options)] + [longest, 6])
     return widgets.Dropdown(description=label, options=list(options), style=label_style(label),
-                            layout=widgets.Layout(width=width or fit_width(label, chars), max_width="100%"))
+                            layout=widgets.Layout(width=width or fit_width(label, chars)))
 
 
 def date_field(label: str) -> widgets.DatePicker:
     # Wide enough for the label column plus a whole date and its calendar button.
     return widgets.DatePicker(description=label, style=label_style(label),
-                              layout=widgets.Layout(width=fit_width(label, 14), max_width="100%"))
+                              layout=widgets.Layout(width=fit_width(label, 14)))
 
 
 def button(label: str, tooltip: str = "", style: str = "") -> widgets.Button:

@@ -19,12 +19,17 @@ import anywidget
 import ipywidgets as widgets
 
 _ESM = (Path(__file__).with_name("_guard.js")).read_text(encoding="utf-8")
+_CSS = (Path(__file__).with_name("_guard.css")).read_text(encoding="utf-8")
 
 
 class Guard(anywidget.AnyWidget):
-    """Invisible; calls ``on_values(values)`` and ``on_look()`` when the browser asks."""
+    """Invisible; calls ``on_values(values)`` and ``on_look()`` when the browser asks.
+
+    Its stylesheet (``_guard.css``) holds the workbook's layout rules for the page.
+    """
 
     _esm = _ESM
+    _css = _CSS
 
     def __init__(self, on_values, on_look, **kwargs):
         super().__init__(layout=widgets.Layout(display="none"), **kwargs)
