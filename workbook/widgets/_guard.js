@@ -51,8 +51,8 @@ function render({ model, el }) {
     if (root) send({ kind: "values", why, values: textOnScreen() });
   };
 
-  const look = (event) => {
-    if (event && event.type === "focusin" && event.relatedTarget && root.contains(event.relatedTarget)) return;
+  // Any pointer over or focus into the widget, at most once a second: a cheap look at the file's time.
+  const look = () => {
     const now = Date.now();
     if (now - lastLook < LOOK_EVERY_MS) return;
     lastLook = now;
@@ -106,7 +106,7 @@ function render({ model, el }) {
     root.addEventListener("keydown", onKeydown);
     root.addEventListener("focusout", onFocusout);
     root.addEventListener("focusin", look);
-    root.addEventListener("pointerenter", look);
+    root.addEventListener("pointerover", look);
     window.addEventListener("pagehide", onPageHide);
     window.addEventListener("beforeunload", onPageHide);
     document.addEventListener("visibilitychange", onVisibility);
@@ -126,7 +126,7 @@ function render({ model, el }) {
       root.removeEventListener("keydown", onKeydown);
       root.removeEventListener("focusout", onFocusout);
       root.removeEventListener("focusin", look);
-      root.removeEventListener("pointerenter", look);
+      root.removeEventListener("pointerover", look);
     }
   };
 }
