@@ -204,8 +204,10 @@ def test_network_map_failures_say_what_is_missing(tmp_path):
 
 
 def test_network_map_with_hostile_names_is_judged_as_text(tmp_path):
+    # A name with direction controls ("\u202eevil\u202c") is refused at entry now (tests/journal/test_names.py);
+    # a look-alike made of visible letters (a Cyrillic "\u0435") is a name like any other.
     hostile = [{"name": name, "category": GROUPS[n % 4], "why": name} for n, name in enumerate(
-        ["<img src=x onerror=alert(1)>", "Zo\u00eb \u00d1\u00fa\u00f1ez", "\u674e\u4f1f", "\u202eevil\u202c",
+        ["<img src=x onerror=alert(1)>", "Zo\u00eb \u00d1\u00fa\u00f1ez", "\u674e\u4f1f", "\u0435vil",
          "Robert'); DROP TABLE students;--", "O'Brien", "A & B", "\u0641\u0627\u0637\u0645\u0629", "x" * 200, "\U0001f600"])]
     answers.save_typed_contacts(hostile, folder=tmp_path)
     assert rubric.score("network_map", answers.load(tmp_path)) == 6.0
