@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import datetime as dt
 import re
 import shutil
 import signal
@@ -20,6 +21,8 @@ import pytest
 
 from support.course import BIN, make_course
 from support.paths import JOURNALS
+from workbook.course.gradebook import utc_due
+from workbook.course.plan import load_plan
 from workbook.grading.feedback import page_text
 
 pytestmark = pytest.mark.slow
@@ -191,14 +194,24 @@ def test_plan_applies_once_and_refuses_bad_plans_without_changing_anything(gener
     first = workbook(course, "plan")
     assert first.returncode == 0, first.stderr
     assert first.stdout.splitlines()[-1] == "plan applied: 4 created, 1 updated"  # generate_assignment made one
+    # The four assignments not generated yet cannot be graded: each gets a warning that says what to run.
+    assert first.stderr.splitlines() == [
+        f"workbook plan: warning: {name!r} has no notebooks in the gradebook, so it cannot be graded "
+        f"(maximum score 0); run `nbgrader generate_assignment {name} --force`"
+        for name in ("network_map", "pitch", "question_plan", "request_email")]
     assert workbook(course, "plan").stdout.splitlines()[-1] == "plan applied: 5 unchanged"
-    plan = course.path("assignments", "course_plan.toml").read_text()
+    plan_file = course.path("assignments", "course_plan.toml")
+    plan = plan_file.read_text()
+    shipped = load_plan(plan_file)
+    request_due = shipped.assignment("request_email").due
+    after_term = request_due.replace(year=shipped.term_end.year + 1)
     bad_plans = {
         "malformed.toml": (plan + "\n[[assignment]\n", "not valid TOML"),
         "unknown.toml": (plan.replace('name = "pitch"', 'name = "pitchh"'),
                          "the plan names assignment(s) with no folder in source/: 'pitchh'; nothing was changed"),
-        "outside.toml": (plan.replace("due = 2026-10-18T23:59:00", "due = 2027-01-18T23:59:00"),
-                         "assignment 'request_email': due 2027-01-18 is outside the term (2026-09-07 to 2026-11-29)"),
+        "outside.toml": (plan.replace(f"due = {request_due:%Y-%m-%dT%H:%M:%S}", f"due = {after_term:%Y-%m-%dT%H:%M:%S}"),
+                         f"assignment 'request_email': due {after_term:%Y-%m-%d} is outside the term "
+                         f"({shipped.term_start} to {shipped.term_end})"),
     }
     with course.gradebook() as gradebook:
         before = {a.name: a.duedate for a in gradebook.assignments}
@@ -207,8 +220,37 @@ def test_plan_applies_once_and_refuses_bad_plans_without_changing_anything(gener
         done = workbook(course, "plan", "--plan", name)
         assert done.returncode == 2, name
         assert message in done.stderr and done.stderr.count("\n") == 1, done.stderr
+        assert workbook(course, "plan", "--plan", name, "--start", "2040-01-02").returncode == 2
+        assert course.path(name).read_text() == text  # a refused plan is never rewritten
     with course.gradebook() as gradebook:
         assert {a.name: a.duedate for a in gradebook.assignments} == before
+
+
+def test_plan_start_moves_the_whole_term_in_one_step(generated, tmp_path, monkeypatch):
+    course = clone(generated, tmp_path)
+    plan_file = course.path("assignments", "course_plan.toml")
+    shipped = load_plan(plan_file)
+    # Always the Monday of a term years after the shipped one, so nothing here depends on today.
+    start = shipped.term_start + dt.timedelta(weeks=52 * 5)
+    checked = workbook(course, "plan", "--start", start.isoformat(), "--check")
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.strip() == (
+        f"plan OK: 5 assignments, term {start} to {start + dt.timedelta(weeks=shipped.weeks, days=-1)}")
+    assert load_plan(plan_file) == shipped  # --check writes nothing
+    done = workbook(course, "plan", "--start", start.isoformat())
+    assert done.returncode == 0, done.stderr
+    moved = load_plan(plan_file)
+    assert done.stdout.splitlines()[0] == f"moved the plan in {plan_file} to the term {moved.term_start} to {moved.term_end}"
+    assert done.stdout.splitlines()[-1] == "plan applied: 4 created, 1 updated"
+    assert moved.term_start == start
+    assert [(a.name, a.week, a.due - dt.datetime.combine(start, dt.time())) for a in moved.assignments] == [
+        (a.name, a.week, a.due - dt.datetime.combine(shipped.term_start, dt.time())) for a in shipped.assignments]
+    with course.gradebook() as gradebook:
+        assert {a.name: a.duedate for a in gradebook.assignments} == {
+            a.name: utc_due(a.due) for a in moved.assignments}
+    bad = workbook(course, "plan", "--start", "next monday")
+    assert (bad.returncode, bad.stderr.strip()) == (2, "workbook plan: --start wants a date like 2027-01-11, "
+                                                       "not 'next monday'")
 
 
 def test_roster_refuses_bad_rows_then_adds_a_good_file_once(generated, tmp_path):

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from support.paths import REPO as ROOT
-from workbook.course.plan import load_plan, parse_plan, week_number
+from workbook.course.plan import load_plan, move_plan_file, move_plan_text, parse_plan, parse_plan_text, week_number
 from workbook.course.root import find_root
 from workbook.errors import CoursePlanError
 
@@ -42,10 +42,12 @@ def test_the_repository_plan_loads_from_the_course_root(monkeypatch):
     monkeypatch.chdir(ROOT / "notebooks")
     plan = load_plan()
     assert find_root() == ROOT
-    assert plan.term_start == dt.date(2026, 9, 7)
+    assert plan == load_plan(ROOT / "assignments" / "course_plan.toml")
     assert [a.name for a in plan.assignments] == [
         "network_map", "pitch", "question_plan", "request_email", "informational_interview"]
     assert plan.assignment("informational_interview").week == 9
+    # Every due date falls in the week the plan gives it, whatever term the file is set to.
+    assert all(plan.week_of(a.due.date()) == a.week for a in plan.assignments)
 
 
 def test_a_good_plan_is_parsed_and_sorted_by_week(tmp_path):
@@ -103,3 +105,36 @@ def test_missing_files_and_folders_outside_a_course(tmp_path, monkeypatch):
         find_root()
     with pytest.raises(CoursePlanError, match="missing the \\[term\\] table"):
         parse_plan({})
+
+
+def test_moving_the_plan_keeps_weeks_weekdays_comments_and_layout(tmp_path):
+    text = "# my notes\n" + GOOD.replace("due = 2026-09-25", "due = 2026-09-25  # a Friday")
+    path = write(tmp_path, text)
+    plan = move_plan_file(path, dt.date(2031, 1, 13))  # a Monday, like 2026-09-07
+    moved_text = path.read_text(encoding="utf-8")
+    assert moved_text == text.replace("start = 2026-09-07", "start = 2031-01-13").replace(
+        "due = 2026-09-25  # a Friday", "due = 2031-01-31  # a Friday").replace(
+        "due = 2026-09-10T17:00:00", "due = 2031-01-16T17:00:00")
+    assert plan == load_plan(path)
+    assert plan.term_start == dt.date(2031, 1, 13) and plan.term_end == dt.date(2031, 2, 9)
+    before = parse_plan_text(GOOD)
+    for old, new in zip(before.assignments, plan.assignments):
+        assert (new.name, new.week, new.due.weekday(), new.due.time()) == (old.name, old.week, old.due.weekday(),
+                                                                             old.due.time())
+        assert new.due - dt.datetime.combine(plan.term_start, dt.time()) == \
+            old.due - dt.datetime.combine(before.term_start, dt.time())
+    # Back again: the very file we started from.
+    move_plan_file(path, dt.date(2026, 9, 7))
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_moving_without_writing_leaves_the_file_and_refuses_what_it_cannot_move(tmp_path):
+    path = write(tmp_path, GOOD)
+    assert move_plan_file(path, dt.date(2030, 1, 7), write=False).term_start == dt.date(2030, 1, 7)
+    assert path.read_text(encoding="utf-8") == GOOD
+    # A due date inside an inline table is not on a line of its own: refused, never half-moved.
+    nested = ('assignment = [{name = "x", week = 1, due = 2026-09-08, points = 1}]\n'
+              "[term]\nstart = 2026-09-07\nweeks = 4\n")
+    assert parse_plan_text(nested).assignment("x").week == 1
+    with pytest.raises(CoursePlanError, match="not all on plain `start = ...` / `due = ...` lines"):
+        move_plan_text(nested, dt.date(2030, 1, 7))

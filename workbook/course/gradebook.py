@@ -95,6 +95,18 @@ def apply_plan(plan: CoursePlan, app) -> list[Change]:
     return changes
 
 
+def assignments_without_notebooks(plan: CoursePlan, app) -> list[str]:
+    """Planned assignments whose gradebook entry has no notebooks: nothing of them can be graded yet.
+
+    ``nbgrader generate_assignment`` records an assignment's notebooks in the gradebook; run without
+    ``--force`` while ``release/`` already holds the assignment (it is committed), it skips it and
+    leaves the entry with a maximum score of 0.
+    """
+    with open_gradebook(app) as gradebook:
+        known = {a.name: len(a.notebooks) for a in gradebook.assignments}
+    return [a.name for a in plan.assignments if known.get(a.name, 0) == 0]
+
+
 # -- the roster --------------------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from ..errors import CoursePlanError
 from .root import PLAN_FILE, find_root
@@ -155,3 +155,73 @@ def parse_plan(raw: dict, where: str = "course plan") -> CoursePlan:
         assignments.append(AssignmentPlan(name, title, week, due, float(points), policy, float(per_day)))
     assignments.sort(key=lambda a: (a.week, a.due, a.name))
     return CoursePlan(course_id, start, weeks, tuple(assignments))
+
+
+# -- moving the plan to a new term ---------------------------------------------------------------
+
+# A `start = ...` or `due = ...` line of the plan file: the key, its TOML date or date-time, the rest.
+_DATED_LINE = re.compile(
+    r"^(?P<head>\s*(?P<key>start|due)\s*=\s*)(?P<value>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)"
+    r"(?P<tail>\s*(?:#.*)?)$")
+
+
+def moved(plan: CoursePlan, start: dt.date) -> CoursePlan:
+    """``plan`` moved to a term starting on ``start``: every due date keeps its distance from the start."""
+    shift = start - plan.term_start
+    return replace(plan, term_start=start,
+                   assignments=tuple(replace(a, due=a.due + shift) for a in plan.assignments))
+
+
+def move_plan_text(text: str, start: dt.date, where: str = "course plan") -> str:
+    """The plan file's ``text`` with the term moved to ``start``; comments and layout are kept.
+
+    Every ``start`` and ``due`` line is rewritten (due dates keep their distance from the term's
+    start, so each stays in its week and on its weekday when ``start`` is on the old start's
+    weekday); the result is checked to be exactly ``moved(parse_plan(text), start)``.
+    """
+    before = parse_plan_text(text, where)
+    shift = start - before.term_start
+
+    def rewrite(line: str) -> str:
+        found = _DATED_LINE.match(line)
+        if not found:
+            return line
+        value = found["value"]
+        if found["key"] == "start":
+            new = start.isoformat()
+        elif len(value) == 10:
+            new = (dt.date.fromisoformat(value) + shift).isoformat()
+        else:
+            moment = dt.datetime.fromisoformat(value.replace(" ", "T")) + shift
+            new = moment.isoformat(timespec="seconds" if value.count(":") == 2 else "minutes")
+        return found["head"] + new + found["tail"]
+
+    lines = text.splitlines(keepends=True)
+    result = "".join(rewrite(line.rstrip("\r\n")) + line[len(line.rstrip("\r\n")):] for line in lines)
+    try:
+        same = parse_plan_text(result, where) == moved(before, start)
+    except CoursePlanError:
+        same = False
+    if not same:
+        raise CoursePlanError(f"{where}: its dates are not all on plain `start = ...` / `due = ...` lines; "
+                              "move the term by editing the file")
+    return result
+
+
+def parse_plan_text(text: str, where: str = "course plan") -> CoursePlan:
+    """A CoursePlan from the plan file's text."""
+    try:
+        return parse_plan(tomllib.loads(text), where)
+    except tomllib.TOMLDecodeError as exc:
+        raise CoursePlanError(f"{where}: not valid TOML ({exc})") from None
+
+
+def move_plan_file(path: Path | str, start: dt.date, write: bool = True) -> CoursePlan:
+    """Move the plan in ``path`` to a term starting on ``start`` (written atomically); returns the moved plan."""
+    from ..journal.storage import atomic_write_bytes
+
+    path = Path(path)
+    text = move_plan_text(path.read_text(encoding="utf-8"), start, where=str(path))
+    if write:
+        atomic_write_bytes(path, text.encode("utf-8"))
+    return parse_plan_text(text, str(path))
