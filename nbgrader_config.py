@@ -1,15 +1,32 @@
-"""nbgrader configuration: the repository root is the course directory."""
+"""nbgrader configuration: the folder holding this file is the course directory.
+
+Every path is derived from this file's own location, never from the folder nbgrader happens to run in:
+the formgrader (started in the instructor's home), ``nbgrader ... --CourseDirectory.root=...`` from
+elsewhere and ``workbook`` all find the same course and the same gradebook.
+"""
+
+import glob
+import os
 
 c = get_config()  # noqa: F821 -- injected by traitlets when nbgrader loads this file
 
-c.CourseDirectory.root = "."
+COURSE_ROOT = os.path.dirname(os.path.abspath(__file__))
+
+c.CourseDirectory.root = COURSE_ROOT
 c.CourseDirectory.course_id = "networking"
 c.CourseDirectory.source_directory = "source"
 c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.submitted_directory = "submitted"
 c.CourseDirectory.autograded_directory = "autograded"
 c.CourseDirectory.feedback_directory = "feedback"
-c.CourseDirectory.db_url = "sqlite:///gradebook.db"
+c.CourseDirectory.db_url = "sqlite:///" + os.path.join(COURSE_ROOT, "gradebook.db")
+# The instructor's model answer, source/ASSIGNMENT/journal.json, makes `nbgrader validate` on the source
+# notebook pass with full marks. It must never be released, nor copied over a student's journal when
+# autograding ("overwriting files with master versions"): an absolute pattern matches only files in source/.
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback",
+    os.path.join(glob.escape(COURSE_ROOT), "source", "*", "journal.json"),
+]
 
 # -- Grading that holds up (workbook/grading) --------------------------------------------
 # nbgrader's Execute preprocessor reads `Execute.timeout` (ExecutePreprocessor.timeout is ignored):
