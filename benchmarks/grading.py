@@ -150,14 +150,16 @@ def single_notebook(folder: Path, repeat: int = 3) -> float:
 def _is_excellent(submission: Path) -> bool:
     import json
 
-    from workbook.grading import rubric
+    from workbook.grading import answers, rubric
 
     try:
         json.loads((submission / f"{submission.name}.ipynb").read_text(encoding="utf-8"))
         doc = json.loads((submission / "journal.json").read_text(encoding="utf-8"))
     except ValueError:
         return False
-    return rubric.score(submission.name, doc) == rubric.autograded_points(submission.name)
+    # Judged as of the day it was handed in (its timestamp.txt), as the autograder judges it.
+    return rubric.score(submission.name, doc, answers.submitted_day(submission)) == \
+        rubric.autograded_points(submission.name)
 
 
 def run() -> dict:

@@ -126,7 +126,7 @@ def test_journals_are_valid_and_score_what_each_profile_promises(submitted):
             continue
         doc = Journal(submission.folder / "journal.json").read()  # the full structure and entry checks
         assert doc["student"]["name"] == f"{submission.student.first_name} {submission.student.last_name}"
-        score = rubric.score(ASSIGNMENT, doc)
+        score = rubric.score(ASSIGNMENT, doc, submission.submitted.date())  # judged as of its hand-in day
         expected = {"excellent": 28.0, "thin": 14.0, "tampered": 14.0, "unreadable": None}.get(submission.student.kind)
         if submission.student.kind in ("solid", "late"):
             assert score in (24.0, 26.0, 28.0) and submission.expected_score == score
@@ -152,7 +152,7 @@ def test_a_thin_record_fails_exactly_the_items_its_profile_names(submitted):
     _root, submissions = submitted
     thin = _of_kind(submissions, "thin")[0]
     doc = Journal(thin.folder / "journal.json").read()
-    failed = sorted(o.item.id for o in rubric.outcomes(ASSIGNMENT, doc) if not o.passed)
+    failed = sorted(o.item.id for o in rubric.outcomes(ASSIGNMENT, doc, thin.submitted.date()) if not o.passed)
     answers_failed = [f for f in failed if f.startswith("answer_")]
     assert len(answers_failed) == 5
     assert sorted(set(failed) - set(answers_failed)) == ["learned", "next_contact", "thank_you_on_time"]

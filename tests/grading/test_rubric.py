@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -228,3 +229,22 @@ def test_an_item_a_check_is_unsure_of_goes_to_review_with_its_suggestion(monkeyp
     assert (name.passed, name.review, name.points) == (False, False, 0.0)
     assert name.message == "Name missing. Hint: Say who you are."
     assert Report("t", (Item("a", True, "m", review=True),)).as_dict()["items"][0]["review"] is True
+
+
+def test_the_interview_date_is_judged_as_of_the_day_it_was_handed_in(tmp_path):
+    # nbgrader's timestamp.txt, not the day the grader happens to run, says when "the future" starts.
+    doc = _doc("complete")
+    held = dt.date.fromisoformat(doc["interviews"][0]["date"])
+    (tmp_path / "journal.json").write_text(json.dumps(doc), encoding="utf-8")
+    stamp = tmp_path / "timestamp.txt"
+    stamp.write_text(f"{held - dt.timedelta(days=1)} 09:30:00.123456 UTC", encoding="utf-8")
+    assert answers.submitted_day(tmp_path) == held - dt.timedelta(days=1)
+    with pytest.raises(RubricFailure, match=f"The interview date {held} is in the future"):
+        rubric.require("interview_date", folder=tmp_path)
+    stamp.write_text(f"{held} 23:10:00 UTC", encoding="utf-8")
+    rubric.require("interview_date", folder=tmp_path)
+    assert rubric.score("informational_interview", doc, held - dt.timedelta(days=1)) == \
+        rubric.score("informational_interview", doc, held) - 1
+    for garbage in ("", "yesterday", "\x00" * 50):
+        stamp.write_text(garbage, encoding="utf-8")
+        assert answers.submitted_day(tmp_path) is None

@@ -177,7 +177,7 @@ def submit_class(root: str | Path, students: list[Student], plan: CoursePlan, se
             notebook_path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
         (folder / "journal.json").write_bytes(dump_json(doc))
         (folder / "timestamp.txt").write_text(nbgrader_timestamp(when), encoding="utf-8")
-        expected = None if student.kind == "unreadable" else rubric.score(assignment, doc)
+        expected = None if student.kind == "unreadable" else rubric.score(assignment, doc, when.date())
         penalty = plan.assignment(assignment).late_penalty(expected, (when - due_utc).total_seconds()) \
             if expected is not None else None
         # nbgrader never takes off more than the score itself.
