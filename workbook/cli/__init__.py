@@ -61,6 +61,7 @@ def main(argv=None) -> int:
     """Entry point of the console script."""
     args = build_parser().parse_args(argv)
     try:
+        _warn_if_exposed(args)
         return int(args._run(args) or 0)
     except WorkbookError as exc:
         print(f"workbook {args.command}: {exc}", file=sys.stderr)
@@ -68,6 +69,22 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print(f"workbook {args.command}: interrupted; run it again to carry on", file=sys.stderr)
         return 130
+
+
+def _warn_if_exposed(args) -> None:
+    """One line on stderr when other users can look into the course folder (the command still runs)."""
+    from ..course.private import exposure
+    from ..course.root import find_root
+    from ..errors import CourseNotFound
+
+    if args.command == "demo":  # the demo grades in a folder of its own; --course-dir is what it copies
+        return
+    try:
+        problem = exposure(find_root(args.course_dir))
+    except (CourseNotFound, OSError):
+        return  # the command itself reports a missing course
+    if problem:
+        print(f"workbook {args.command}: warning: {problem}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 from .plan import CoursePlan, load_plan
+from .private import tighten_course
 from .root import CONFIG_FILE, PLAN_FILE, find_root
 
 # How long a gradebook connection waits for another process's write before
@@ -132,6 +133,7 @@ def nbgrader_app(root: str | os.PathLike, app_class=None, log_level: int = loggi
         # Full trait names: every nbgrader app accepts them, whatever short aliases it defines.
         app.initialize([f"--CourseDirectory.root={root}", f"--Application.log_level={int(log_level)}"])
     app.coursedir.db_url = absolute_db_url(app.coursedir.db_url, root)
+    tighten_course(root)
     return app
 
 
