@@ -22,11 +22,23 @@ c.CourseDirectory.feedback_directory = "feedback"
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(COURSE_ROOT, "gradebook.db")
 # The instructor's model answer, source/ASSIGNMENT/journal.json, makes `nbgrader validate` on the source
 # notebook pass with full marks. It must never be released, nor copied over a student's journal when
-# autograding ("overwriting files with master versions"): an absolute pattern matches only files in source/.
+# autograding ("overwriting files with master versions"): an absolute pattern matches only files in
+# source/ (nbgrader names source folders both as source/A and source/./A, so both forms are listed).
 c.CourseDirectory.ignore = [
     ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback",
-    os.path.join(glob.escape(COURSE_ROOT), "source", "*", "journal.json"),
+    *(os.path.join(glob.escape(COURSE_ROOT), "source", *middle, "*", "journal.json") for middle in ((), (".",))),
 ]
+
+# -- Private course files ---------------------------------------------------------------
+# Journals carry third parties' names and notes, the gradebook every student's grades: whatever the
+# instructor's umask, everything nbgrader and workbook make for this course is owner-only
+# (workbook/course/private.py). Collect copies the exchange's 0777/0644 modes, and release_feedback
+# copies the private pages' mode into the exchange: two exchange plug-ins put both right.
+os.umask(0o077)
+c.ExchangeFactory.collect = "workbook.course.exchange.PrivateCollect"
+c.ExchangeFactory.release_feedback = "workbook.course.exchange.ReadableFeedbackRelease"
+c.Autograde.permissions = 400  # nbgrader's default, 444, lets every user read autograded notebooks
+c.GenerateFeedback.permissions = 600  # and 644 every feedback page
 
 # -- Grading that holds up (workbook/grading) --------------------------------------------
 # nbgrader's Execute preprocessor reads `Execute.timeout` (ExecutePreprocessor.timeout is ignored):

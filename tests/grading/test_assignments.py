@@ -101,13 +101,16 @@ def test_released_notebooks_are_light_and_hide_their_hidden_tests(assignment):
     assert all(not c.get("outputs") for c in notebook["cells"] if c["cell_type"] == "code")
 
 
-def test_no_saved_answers_ship_with_the_assignments():
-    # autograde copies every non-notebook file of source/ASSIGNMENT over the submission: a journal
-    # there would replace each student's answers with the instructor's.
-    for folder in ("source", "release"):
-        shipped = sorted(p.name for p in (REPO / folder).rglob("*")
-                         if p.is_file() and ".ipynb_checkpoints" not in p.parts)
-        assert shipped == sorted(f"{a}.ipynb" for a in ASSIGNMENTS), folder
+def test_only_the_model_answers_ship_with_the_assignments():
+    # source/ASSIGNMENT/journal.json is the instructor's model answer; release/ holds notebooks only.
+    # (autograde copies every non-notebook file of source/ASSIGNMENT over the submission unless the
+    # course config ignores it: tests/course/test_model_answers.py proves it never does.)
+    shipped = {folder: sorted(str(p.relative_to(REPO / folder)) for p in (REPO / folder).rglob("*")
+                              if p.is_file() and ".ipynb_checkpoints" not in p.parts and p.suffix != ".py")
+               for folder in ("source", "release")}
+    assert shipped["release"] == sorted(f"{a}/{a}.ipynb" for a in ASSIGNMENTS)
+    assert shipped["source"] == sorted([f"{a}/{a}.ipynb" for a in ASSIGNMENTS] + [f"{a}/journal.json" for a in ASSIGNMENTS])
+    assert sorted(p.name for p in (REPO / "source").glob("*.py")) == ["model_answers.py"]
 
 
 def test_config_uses_the_names_nbgrader_reads():

@@ -16,7 +16,9 @@ from ..errors import CourseCopyError, CourseNotFound
 COPIED = (CONFIG_FILE, "source", "assignments")
 ASSIGNMENT = "informational_interview"  # the graded assignment of the chapter
 
-_SKIPPED = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "journal.json*")
+# The model answers (source/ASSIGNMENT/journal.json) are part of the course and are copied; the course
+# config keeps them out of release/ and out of every student's graded folder.
+_SKIPPED = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "journal.json.lock", ".journal.json.*")
 
 
 def _is_course(folder: Path) -> bool:
@@ -49,8 +51,8 @@ def shipped_course(start: str | os.PathLike | None = None) -> Path:
 def copy_course(target: str | os.PathLike, origin: str | os.PathLike | None = None) -> Path:
     """Copy the course's nbgrader_config.py, source/ and assignments/ into ``target``; returns ``target``.
 
-    ``target`` must not exist yet. Students' journals and editor leftovers
-    in source/ are not copied.
+    ``target`` must not exist yet. Editor leftovers and journal locks in
+    source/ are not copied; the instructor's model answers are.
     """
     origin = Path(origin) if origin is not None else shipped_course()
     target = Path(target)
