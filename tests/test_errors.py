@@ -51,8 +51,10 @@ def test_every_subcommand_takes_course_dir_and_reports_a_bad_one_in_one_line(arg
         assert f"{tmp_path / 'nowhere'} is not a course folder (it has no nbgrader_config.py)" in err
 
 
-def test_the_cli_turns_a_workbook_error_into_its_exit_code(monkeypatch, capsys):
+def test_the_cli_turns_a_workbook_error_into_its_exit_code(monkeypatch, capsys, tmp_path):
     import workbook.cli.plan as plan
+
+    monkeypatch.chdir(tmp_path)  # not in the repository: a clone open to others gets a warning first
 
     def fail(_args):
         raise errors.JournalBusyError("the journal is busy")

@@ -79,7 +79,8 @@ def test_journal_path_rules(tmp_path, monkeypatch):
 
 
 def test_git_ignores_private_and_generated_files():
-    probe = ["notebooks/journal.json", "source/informational_interview/journal.json", ".venv/bin/python",
+    # source/ASSIGNMENT/journal.json is the instructor's model answer: committed, never ignored.
+    probe = ["notebooks/journal.json", "release/informational_interview/journal.json", ".venv/bin/python",
              "gradebook.db", "submitted/s1/a/x.ipynb", "autograded/s1/a/x.ipynb", "feedback/s1/a/x.html",
              "notebooks/journal.json.lock", "notebooks/.journal.json.lock"]
     result = subprocess.run(["git", "check-ignore", *probe], cwd=ROOT, capture_output=True, text=True)
@@ -99,7 +100,12 @@ def test_ci_runs_make_test():
 
 def test_nbgrader_sees_the_repository_as_its_course():
     config = (ROOT / "nbgrader_config.py").read_text()
-    assert 'c.CourseDirectory.root = "."' in config
+    assert "c.CourseDirectory.root = COURSE_ROOT" in config  # the folder holding the config, wherever nbgrader runs
+    from traitlets.config.loader import PyFileConfigLoader
+
+    loaded = PyFileConfigLoader("nbgrader_config.py", path=str(ROOT)).load_config()
+    assert loaded.CourseDirectory.root == str(ROOT)
+    assert loaded.CourseDirectory.db_url == f"sqlite:///{ROOT / 'gradebook.db'}"
     assert 'c.CourseDirectory.source_directory = "source"' in config
 
 

@@ -291,4 +291,8 @@ def test_the_course_copy_takes_only_what_an_instructor_writes(tmp_path):
     assert sorted(p.name for p in root.iterdir()) == sorted(COPIED)
     assert (root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_bytes() == (
         REPO / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_bytes()
-    assert not list(root.rglob("journal.json*")) and not list(root.rglob(".ipynb_checkpoints"))
+    # The instructor's model answers come along (the course config keeps them out of grading); no lock
+    # files, no editor leftovers.
+    assert sorted(p.relative_to(root) for p in root.rglob("journal.json*")) == sorted(
+        p.relative_to(REPO) for p in (REPO / "source").glob("*/journal.json"))
+    assert not list(root.rglob(".ipynb_checkpoints"))
