@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from support.course import REPO, make_course
-from support.paths import JOURNALS
 from workbook.course.plan import load_plan
-from workbook.grading import answers, rubric
+from workbook.grading import rubric
 
 ASSIGNMENTS = ("informational_interview", "network_map", "pitch", "question_plan", "request_email")
 _ALLOWED_TEST_LINE = re.compile(
@@ -104,7 +103,7 @@ def test_released_notebooks_are_light_and_hide_their_hidden_tests(assignment):
 def test_only_the_model_answers_ship_with_the_assignments():
     # source/ASSIGNMENT/journal.json is the instructor's model answer; release/ holds notebooks only.
     # (autograde copies every non-notebook file of source/ASSIGNMENT over the submission unless the
-    # course config ignores it: tests/course/test_model_answers.py proves it never does.)
+    # course config ignores it: tests/course/test_course_files.py proves it never does.)
     shipped = {folder: sorted(str(p.relative_to(REPO / folder)) for p in (REPO / folder).rglob("*")
                               if p.is_file() and ".ipynb_checkpoints" not in p.parts and p.suffix != ".py")
                for folder in ("source", "release")}
@@ -153,51 +152,8 @@ def _run_cell(source: str) -> Exception | None:
 
 
 def _full_journal(assignment: str, folder: Path) -> None:
-    if assignment == "informational_interview":
-        (folder / "journal.json").write_bytes((JOURNALS / "complete.json").read_bytes())
-    elif assignment == "network_map":
-        answers.save_typed_contacts([
-            {"name": "Rosa Alvarez", "category": "family_friends", "occupation": "Nurse", "how_found": "My aunt"},
-            {"name": "Leo Park", "category": "work", "organization": "Northwind", "introduced_by": "Rosa Alvarez",
-             "why": "He analyses hospital data"},
-            {"name": "Dr. Amal Haddad", "category": "school", "how_found": "Statistics professor"},
-            {"name": "Jun Sato", "category": "alumni", "why": "Graduated into county planning"},
-            {"name": "Priya Nair", "category": "associations", "how_found": "Hiking club treasurer"},
-            {"name": "Tom Becker", "category": "community"},
-            {"name": "Ines Costa", "category": "online"},
-            {"name": "Mark Olsen", "category": "work"},
-            {"name": "Dana Levi", "category": "school"},
-            {"name": "Omar Said", "category": "family_friends"},
-        ], folder=folder)
-    elif assignment == "pitch":
-        answers.save_typed_pitch({
-            "name_studies": "I'm Sam Lee, a third-year biology student with a minor in data science.",
-            "career_interest": "I want to work in public health research on water quality.",
-            "position_sought": "I'm looking for a summer research internship in a county lab.",
-            "experience": "Last summer I sampled creeks for the watershed council and mapped the results.",
-            "leadership_teamwork": "I lead the field team of our campus environmental club.",
-        }, target_seconds=30, folder=folder)
-    elif assignment == "question_plan":
-        answers.save_typed_question_plan([
-            "What does a typical week look like in your role?",
-            "How did you get into this career?",
-            "What training best prepared you for the work?",
-            "Which skills matter most in your daily tasks?",
-            "What is the work environment like in your organization?",
-            "How does your organization fill its openings?",
-            "What is a typical starting salary range in this field?",
-            "How do you see the outlook for this field over the next decade?",
-            "What do you like most and least about the job?",
-            "Who else would you suggest I speak with?",
-        ], folder=folder)
-    elif assignment == "request_email":
-        answers.save_typed_request_email({
-            "your_name": "Sam Lee", "subject": "A short conversation about your work",
-            "body": "Dear Ms. Whitfield,\n\nProfessor Diaz suggested I contact you. I am a biology student "
-                    "curious about water engineering, and I would value your advice and information about "
-                    "the field; I am not asking for a job. Could we talk for 20 minutes at your convenience?"
-                    "\n\nBest regards,\nSam Lee",
-        }, folder=folder)
+    # The instructor's model answer (source/model_answers.py): it must earn every point.
+    (folder / "journal.json").write_bytes((REPO / "source" / assignment / "journal.json").read_bytes())
 
 
 def _test_cells(assignment):
