@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 from support.paths import REPO
+from workbook.checks.question_bank import required_questions
 from workbook.course.plan import move_plan_text, parse_plan_text
 
 PREFIX = Path("/opt/workbook-hub-test")  # the shared environment is kept between runs; the rest is not
@@ -171,10 +172,12 @@ def interview(held: dt.date, thin: bool = False) -> dict:
 SHOTS = REPO / "test-output" / "hub"
 
 
-def widget_student_in_chromium(password: str) -> dict:
-    """The widget student logs in through the hub, opens the assignment, runs it and uses its widgets.
+def widget_student_in_chromium(password: str, values: dict) -> dict:
+    """The widget student logs in through the hub, opens the assignment, runs it and fills its widgets.
 
-    Returns what the page showed: the nbgrader menu's items and the interview recorder's people.
+    Everything in ``values`` (as ``interview()`` makes them) goes in through the three widgets, by
+    mouse and keyboard: the recorder (adding the interviewee and the person they named), the
+    follow-up tracker (the thank-you note) and the reflection. Returns the nbgrader menu's items.
     """
     from playwright.sync_api import expect, sync_playwright
 
@@ -203,10 +206,35 @@ def widget_student_in_chromium(password: str) -> dict:
                 page.keyboard.press("Escape")
             menu(page, "Run", "Run All Cells")
             wait_idle(page)
-            recorder = page.locator(".jp-NotebookPanel .jp-CodeCell").nth(0).locator(".jp-OutputArea-output")
-            who = recorder.get_by_label("Who (from your network)")
-            who.wait_for(timeout=60_000)
-            seen["people"] = who.locator("option").all_inner_texts()
+            cells = page.locator(".jp-NotebookPanel .jp-CodeCell")
+            recorder, tracker, reflection = (cells.nth(n).locator(".jp-OutputArea-output") for n in range(3))
+            recorder.get_by_label("Who (from your network)").wait_for(timeout=60_000)
+            for label, key in (("Name", "name"), ("Occupation", "occupation"), ("Organization", "organization")):
+                recorder.get_by_label(label, exact=True).fill(values[key])
+            recorder.get_by_label("Their group", exact=True).select_option(label="Alumni")
+            recorder.get_by_role("button", name="Add them to my network").click()
+            expect(recorder).to_contain_text(f"Added {values['name']} to your network and linked this record.")
+            recorder.get_by_label("Date held").fill(values["date"])
+            recorder.get_by_label("Length (minutes)").fill(str(values["minutes"]))
+            for question in required_questions():
+                recorder.get_by_label(question.text, exact=True).fill(values["answers"][question.id])
+            recorder.get_by_label("What you learned", exact=True).fill(values["learned"])
+            recorder.get_by_label("Your next steps", exact=True).fill(values["next_steps"])
+            recorder.get_by_label("Name they gave you", exact=True).fill(values["next_contact"]["name"])
+            recorder.get_by_role("button", name="Add or link the person they named").click()
+            expect(recorder).to_contain_text(f"Added {values['next_contact']['name']} to your network, introduced by")
+            recorder.get_by_role("button", name="Save", exact=True).click()
+            expect(recorder.locator(".wb-status-line")).to_contain_text("Saved")
+            tracker.get_by_role("button", name="Refresh").click()
+            tracker.get_by_label("Date sent").fill(values["thank_you_sent"])
+            tracker.get_by_role("button", name="Mark thank-you sent").click()
+            expect(tracker.get_by_role("button", name="Mark thank-you sent")).to_have_count(0)
+            for key, prompt in (("went_well", "What went well in the conversation?"),
+                                ("surprised", "What surprised you about their work or their path?"),
+                                ("do_better", "What will you do differently in your next interview?")):
+                reflection.get_by_label(prompt, exact=True).fill(values["reflection"][key])
+            reflection.get_by_role("button", name="Save", exact=True).click()
+            wait_idle(page)
             page.screenshot(path=str(SHOTS / "widget-student.png"), full_page=True)
         finally:
             browser.close()

@@ -14,6 +14,7 @@ The users (wbhub*) and everything under the test prefix are removed afterwards, 
 from __future__ import annotations
 
 import csv
+import json
 import datetime as dt
 import os
 import re
@@ -27,6 +28,7 @@ import urllib.error
 import pytest
 
 from workbook.course.plan import parse_plan_text
+from workbook.grading import rubric
 
 from .course_hub import (
     ASSIGNMENT, COURSE_ID, DUE_FIRST, DUE_MOVED, INSTRUCTOR, LATE, PORT, PREFIX, REPO, STUDENTS, TYPIST,
@@ -114,12 +116,13 @@ def test_the_whole_course_loop_on_a_real_hub(hub, tmp_path):
         assert sorted(p.name for p in (home(user) / ASSIGNMENT).iterdir()) == [f"{ASSIGNMENT}.ipynb"]
     held = first.assignment(ASSIGNMENT).due.date() - dt.timedelta(days=3)  # from the plan: a few days before the due date, so already past
     phase('widget student in Chromium')
-    seen = widget_student_in_chromium(hub.password)
+    seen = widget_student_in_chromium(hub.password, interview(held))
     assert seen["menus"] == ["File", "Edit", "View", "Run", "Kernel", "Nbgrader", "Tabs", "Settings", "Help"]
     assert [item for item in seen["nbgrader_menu"] if item] == ["Assignment List"]  # no formgrader, no tools
-    # On main's widgets a widget-only student cannot add the person they interviewed inside the
-    # assignment (issue 14's last item, the widgets engineer's): the recorder offers nobody to choose.
-    assert seen["people"] == [""]
+    journal = home(WIDGETS) / ASSIGNMENT / "journal.json"
+    assert journal.stat().st_mode & 0o077 == 0
+    widget_doc = json.loads(journal.read_text(encoding="utf-8"))
+    assert rubric.score(ASSIGNMENT, widget_doc, held) == rubric.autograded_points(ASSIGNMENT)  # every point
     hub.assignments(WIDGETS, "submit")
     for user in STUDENTS:  # the formgrader is not there for students, neither in the menu nor on the server
         with pytest.raises(urllib.error.HTTPError) as refused:
@@ -175,7 +178,7 @@ def test_the_whole_course_loop_on_a_real_hub(hub, tmp_path):
         grades = hub.as_(INSTRUCTOR, "GET", f"/formgrader/api/grades?submission_id={notebook['id']}")
         [reflection] = [g for g in grades if g["name"] == "reflection"]
         hub.as_(INSTRUCTOR, "PUT", f"/formgrader/api/grade/{reflection['id']}",
-                data={"manual_score": {TYPIST: 2.0, LATE: 1.0, WIDGETS: 0.0}[notebook["student"]]})
+                data={"manual_score": {TYPIST: 2.0, LATE: 1.0, WIDGETS: 2.0}[notebook["student"]]})
 
     feedback = as_user(INSTRUCTOR, f"workbook feedback {ASSIGNMENT}", check=False)
     assert feedback.returncode == 0, feedback.stdout + feedback.stderr
@@ -200,10 +203,10 @@ def test_the_whole_course_loop_on_a_real_hub(hub, tmp_path):
     # Late by seconds: one started day, 10% of the assignment's 30 points.
     assert (float(rows[LATE]["raw_score"]), float(rows[LATE]["late_submission_penalty"]),
             float(rows[LATE]["score"])) == (29.0, 3.0, 26.0)
-    # Nothing reachable through main's widgets: 0, and (issue 17, item 4) not yet a status of its own.
-    assert (float(rows[WIDGETS]["raw_score"]), float(rows[WIDGETS]["score"])) == (0.0, 0.0)
-    assert (rows[TYPIST]["status"], rows[LATE]["status"]) == ("graded", "graded")
+    # Every point through the widgets alone, typed as nothing but keystrokes in the browser.
+    assert (float(rows[WIDGETS]["raw_score"]), float(rows[WIDGETS]["score"])) == (30.0, 30.0)
+    assert {s: rows[s]["status"] for s in STUDENTS} == {s: "graded" for s in STUDENTS}
     assert (home(INSTRUCTOR) / "grades.csv").stat().st_mode & 0o077 == 0
     report = as_user(INSTRUCTOR, "workbook class-report --out class_report", check=False)
     assert report.returncode == 0, report.stdout + report.stderr
-    assert re.search(r"Counted 2 journal", report.stdout)
+    assert re.search(r"Counted 3 journal", report.stdout)
