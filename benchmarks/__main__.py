@@ -15,7 +15,7 @@ import time
 from importlib import import_module
 from pathlib import Path
 
-SECTIONS = ("student", "notebooks", "grading", "class_report")
+SECTIONS = ("student", "judgment", "notebooks", "grading", "class_report")
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 
 

@@ -1,0 +1,145 @@
+"""The labelled corpus of students' writing (tests/checks/corpus/*.toml) and how the checks score on it.
+
+Each example names the items it should fail (``flaws``, with why); every other item it is judged on
+should pass. ``verdicts`` runs the real checks on every example and says, per item, whether the verdict
+was right, wrong, or sent to a person (review). The judgment benchmark and the corpus tests share it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbook.checks import check_interview, check_pitch, check_request_email, question_plan
+from workbook.checks.question_bank import required_questions
+
+CORPUS = Path(__file__).resolve().parents[1] / "checks" / "corpus"
+CHECKS = ("request_email", "pitch", "question_plan", "interview")
+SPLITS = ("tune", "heldout")
+TODAY = dt.date(2026, 11, 1)
+
+# The items that carry points, per check (advice items are reported, never scored).
+POINTED = {
+    "request_email": ("mentions_source", "bounded_time", "at_convenience", "information_not_job",
+                      "no_job_request", "polite_close", "short"),
+    "pitch": ("component_name_studies", "component_career_interest", "component_position_sought",
+              "supporting_detail", "timing"),
+    "question_plan": ("count", "open_ended", "categories", "next_contact"),
+    "interview": tuple(f"answer_{q.id}" for q in required_questions()),
+}
+
+# Distinct, specific notes for the boxes an interview example leaves out.
+FILLER_ANSWERS = {
+    "average_day": "Starts at eight with a stand-up, site visits most mornings, drawings and email after lunch.",
+    "working_conditions": "Small office of twelve people, one day a week from home, busy before each deadline.",
+    "likes_dislikes": "Likes the variety and the team; dislikes the slow permit approvals from the city.",
+    "preparation": "A civil engineering degree, two summer internships, then the licensing exam after four years.",
+    "skills": "Careful drafting, clear report writing, AutoCAD, and patience with clients who change their minds.",
+    "entry_earnings": "New graduates start near $62,000 here, with a raise once they pass the exam.",
+    "advancement": "Project engineer after three years, then project manager; a few become partners.",
+    "outlook": "Steady: federal infrastructure money means hiring for the next decade, mostly in water and roads.",
+    "advice": "Get an internship before final year and join the student chapter of the engineering society.",
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled example: what it is, what to feed the check, and the items it should fail."""
+
+    check: str
+    id: str
+    split: str
+    why: str
+    flaws: dict[str, str]
+    good: bool  # the work deserves every point (a plain question need not ask for a referral)
+    data: dict = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How one item of one example was judged: ``expected`` pass or fail, what the check said, review."""
+
+    example: Example
+    item: str
+    expected: bool
+    passed: bool
+    review: bool
+
+    @property
+    def wrong(self) -> bool:
+        return not self.review and self.passed != self.expected
+
+
+def _read(check: str) -> dict:
+    return tomllib.loads((CORPUS / f"{check}.toml").read_text(encoding="utf-8"))
+
+
+def _question_flaws(entry: dict) -> dict[str, str]:
+    flaws = {}
+    if not entry["open"]:
+        flaws["open_ended"] = entry["why"]
+    if not entry["next_contact"]:
+        flaws["next_contact"] = "Does not ask who else to talk to."
+    return flaws
+
+
+def examples(check: str | None = None, split: str | None = None) -> list[Example]:
+    """Every example of the corpus (or of one check or split), in file order."""
+    found = []
+    for name in CHECKS if check is None else (check,):
+        raw = _read(name)
+        for key, entries in raw.items():
+            for entry in entries:
+                if key == "question":
+                    flaws, good = _question_flaws(entry), entry["open"]
+                elif key == "answer":
+                    flaws = {} if entry["good"] else {f"answer_{entry['question']}": entry["why"]}
+                    good = entry["good"]
+                else:
+                    flaws = dict(entry.get("flaws", {}))
+                    good = not flaws
+                found.append(Example(name, entry["id"], entry["split"], entry["why"], flaws, good,
+                                     {"kind": key, **entry}))
+    return [e for e in found if split is None or e.split == split]
+
+
+def _question_items(example: Example) -> Iterator[tuple[str, bool, bool]]:
+    judged = question_plan.judge_question(example.data["text"])
+    yield "open_ended", not judged.closed, judged.closed_unsure
+    yield "next_contact", judged.next_contact, judged.next_contact_unsure
+
+
+def _report(example: Example):
+    data = example.data
+    if example.check == "request_email":
+        return check_request_email(data["text"], sender_name=data.get("sender"))
+    if example.check == "pitch":
+        return check_pitch(data.get("parts", {}), target_seconds=data["target"])
+    if example.check == "question_plan":
+        return question_plan.check_question_plan(data["questions"])
+    answers = dict(FILLER_ANSWERS)
+    if data["kind"] == "answer":
+        answers[data["question"]] = data["text"]
+    else:
+        answers.update(data["answers"])
+    record = {"name": "Dana Whitfield", "occupation": "Engineer", "organization": "Riverbend Water",
+              "date": "2026-10-20", "minutes": 30, "answers": answers,
+              "learned": "Permits take months, mentors matter, and the licensing exam shapes the first years.",
+              "next_steps": "Email Priya Raman at the state water board by Friday."}
+    return check_interview(record, today=TODAY)
+
+
+def verdicts(example: Example) -> list[Verdict]:
+    """The verdict on every item that carries points, for one example."""
+    if example.data["kind"] == "question":
+        return [Verdict(example, item, item not in example.flaws, passed, review)
+                for item, passed, review in _question_items(example)]
+    report = _report(example)
+    items = [i for i in POINTED[example.check] if i in report]
+    if example.data["kind"] == "answer":
+        items = [f"answer_{example.data['question']}"]
+    return [Verdict(example, item, item not in example.flaws, report[item].passed, report[item].review)
+            for item in items]
