@@ -95,6 +95,10 @@ class CourseNotFound(CoursePlanError):
     """
 
 
+class VocabularyError(CourseError, ValueError):
+    """A vocabulary file (the package's phrases or a course's additions) is malformed; the message says where."""
+
+
 class RosterError(CourseError):
     """The roster file is unusable; ``problems`` lists every bad row (``line N: ...``)."""
 

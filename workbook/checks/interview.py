@@ -1,38 +1,27 @@
-"""The interview record check: who, when, how long, and a real answer to each required question."""
+"""The interview record check: who, when, how long, and a real answer to each required question.
+
+Who, when and how long are rules (a field is filled in, a date is not in the
+future, a number of minutes is in range). Whether a note answers its
+question is a judgment (``workbook.checks.answers``): sure either way, or
+sent to the instructor.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
 
+from . import durations
+from .answers import copies, judge_answer
 from ..journal.fields import parse_date
 from .question_bank import required_questions
 from .report import Item, Report
-from .text import normalize, words
 
 TITLE = "Interview record check"
 
-ANSWER_MIN_WORDS = 12
-ANSWER_MIN_DISTINCT = 8
-NEXT_STEPS_MIN_WORDS = 6
-# The reference asks for 20-30 minutes and "about 30"; a conversation that ran a little over is fine.
-MIN_MINUTES, MAX_MINUTES = 20, 40
-
-_PLACEHOLDERS = {"n/a", "na", "none", "tbd", "todo", "idk", "-", "...", "?", "same", "nothing", "lorem ipsum"}
-
-
-def substance(text, min_words: int = ANSWER_MIN_WORDS) -> tuple[bool, str]:
-    """Whether ``text`` says something real, and if not, why not (for the message)."""
-    if not isinstance(text, str) or not text.strip():
-        return False, "is missing"
-    if normalize(text).strip(" .!") in _PLACEHOLDERS:
-        return False, "is only a placeholder"
-    found = words(text)
-    if len(found) < min_words:
-        return False, f"is thin ({len(found)} words; write at least {min_words})"
-    if len({w.casefold() for w in found}) < min(ANSWER_MIN_DISTINCT, min_words):
-        return False, "repeats the same few words"
-    return True, f"has substance ({len(found)} words)"
+# The request asks for 15-30 minutes (the request email check's own figures); the interview keeps to the
+# time asked for, or runs longer when the interviewee offers it, so up to an hour counts.
+MIN_MINUTES, MAX_MINUTES = durations.MIN_MINUTES, 60
 
 
 def check_interview(record: Mapping, today: dt.date | None = None) -> Report:
@@ -48,19 +37,27 @@ def check_interview(record: Mapping, today: dt.date | None = None) -> Report:
     answers = record.get("answers") or {}
     if not isinstance(answers, Mapping):
         answers = {}
+    notes = {q.id: answers.get(q.id) for q in required_questions()}
+    copied = copies(notes)
     for question in required_questions():
-        ok, why = substance(answers.get(question.id))
+        verdict = judge_answer(notes[question.id], question.text, copied[question.id])
         items.append(Item(
-            f"answer_{question.id}", ok,
-            f"Answer to \u201c{question.text}\u201d {why}.",
-            "" if ok else "Write down what they told you, in full sentences, while it is fresh.",
+            f"answer_{question.id}", verdict.passed,
+            f"Your notes on \u201c{question.text}\u201d {verdict.why}.",
+            "" if verdict.passed and not verdict.review
+            else "Write down what they told you, with the details they gave, while it is fresh.",
+            review=verdict.review,
         ))
-    ok, why = substance(record.get("learned"))
-    items.append(Item("learned", ok, f"What you learned {why}.",
-                      "" if ok else "Name two or three things you did not know before the conversation."))
-    ok, why = substance(record.get("next_steps"), NEXT_STEPS_MIN_WORDS)
-    items.append(Item("next_steps", ok, f"Your next steps {why}.",
-                      "" if ok else "Say what you will do next and by when (a person to contact, a course, an event)."))
+    learned = judge_answer(record.get("learned"), "What did you learn?")
+    items.append(Item("learned", learned.passed, f"What you learned {learned.why}.",
+                      "" if learned.passed and not learned.review
+                      else "Name two or three things you did not know before the conversation.",
+                      review=learned.review))
+    steps = judge_answer(record.get("next_steps"), "What are your next steps?")
+    items.append(Item("next_steps", steps.passed, f"Your next steps {steps.why}.",
+                      "" if steps.passed and not steps.review
+                      else "Say what you will do next and by when (a person to contact, a course, an event).",
+                      review=steps.review))
     return Report(TITLE, tuple(items))
 
 
@@ -85,13 +82,16 @@ def _date_item(value, today) -> Item:
 def _length_item(value) -> Item:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return Item("length", False, "Note how many minutes the interview lasted.",
-                    f"Aim for about 30 minutes ({MIN_MINUTES}-{MAX_MINUTES} counts).")
-    if MIN_MINUTES <= value <= MAX_MINUTES:
+                f"Aim for the time you asked for, usually 20\u201330 minutes ({MIN_MINUTES}\u2013{MAX_MINUTES} counts).")
+    if MIN_MINUTES <= value <= durations.MAX_MINUTES:
         return Item("length", True, f"It lasted {value:g} minutes, a respectful length.")
+    if durations.MAX_MINUTES < value <= MAX_MINUTES:
+        return Item("length", True, f"It lasted {value:g} minutes: fine if they offered the extra time.",
+                    "Keep to the time you asked for unless they say they have more.")
     side = "short" if value < MIN_MINUTES else "long"
     return Item("length", False,
                 f"It lasted {value:g} minutes; that is {side} for an informational interview.",
-                f"Plan for 20-30 minutes and keep to the time you asked for ({MIN_MINUTES}-{MAX_MINUTES} counts).")
+                f"Plan for 20\u201330 minutes and keep to the time you asked for ({MIN_MINUTES}\u2013{MAX_MINUTES} counts).")
 
 
 def from_saved(record: dict, doc: dict, today: dt.date | None = None) -> Report:

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 
 from ..journal.vocabulary import QUESTION_CATEGORIES
-from .question_plan import classify_question
+from .questions import classify_question
 from .text import normalize
 
 

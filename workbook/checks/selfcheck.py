@@ -38,11 +38,11 @@ def run(check_id: str, journal=None, today=None) -> Report:
     check = get(check_id)
     doc = _doc(journal)
     if check.section is None:
-        return check.from_saved(None, doc, today=today)
+        return check.from_saved(None, doc, today=today).with_kinds(check.kinds)
     record = latest(doc, check.section)
     if record is None:
-        return _nothing_saved(check.title, check.noun)
-    return check.from_saved(record, doc, today=today)
+        return _nothing_saved(check.title, check.noun).with_kinds(check.kinds)
+    return check.from_saved(record, doc, today=today).with_kinds(check.kinds)
 
 
 def _self_check(check):

@@ -15,6 +15,12 @@ before submitting whether their answers are found at all.
 
 Manual items (the reflection) are graded by a person in the formgrader;
 they are listed here only so the points add up in one place.
+
+Points rest only on rules and judgments (the registry's kinds); an advice
+item is refused here. When a judgment it rests on is unsure, an Outcome is
+``review``: its ``passed`` and ``points`` are the suggestion a person starts
+from, ``require`` follows that suggestion in the student's kernel, and
+``under_review`` lists such items for the grader.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from dataclasses import dataclass
 
 from ..checks import registry, selfcheck
 from ..checks.question_bank import required_questions
+from ..checks.report import ADVICE
 from ..errors import RubricFailure
 from .answers import load, submitted_day
 
@@ -40,7 +47,12 @@ class RubricItem:
     hidden: bool = False  # judged in a hidden test; the visible test only requires the record
 
     def __post_init__(self):
-        registry.get(self.check)  # an unknown check is refused when the rubric is built
+        kinds = registry.get(self.check).kinds  # an unknown check is refused when the rubric is built
+        for check_item in self.check_items:
+            if check_item not in kinds:
+                raise KeyError(f"{self.check} reports no item {check_item!r}")
+            if kinds[check_item] == ADVICE:
+                raise ValueError(f"{self.check}'s {check_item!r} is advice: it never carries points")
 
 
 @dataclass(frozen=True)
@@ -100,19 +112,19 @@ def _weekly_items():
     yield RubricItem("network_referrals", "network_map", 1, "network",
                      ("has_contacts", "referrals_resolve", "no_referral_loops"))
 
-    yield RubricItem("pitch_name_studies", "pitch", 1, "pitch", ("component_name_studies",))
-    yield RubricItem("pitch_career_interest", "pitch", 1, "pitch", ("component_career_interest",))
-    yield RubricItem("pitch_position_sought", "pitch", 1, "pitch", ("component_position_sought",))
-    yield RubricItem("pitch_core", "pitch", 2, "pitch", ("core_components",))
-    yield RubricItem("pitch_experience", "pitch", 1, "pitch", ("component_experience",))
-    yield RubricItem("pitch_leadership", "pitch", 1, "pitch", ("component_leadership_teamwork",))
+    # The optional parts (experience, leadership, fit, the organization) are advice: one of them, or an
+    # experience named anywhere, is the supporting detail.
+    yield RubricItem("pitch_name_studies", "pitch", 2, "pitch", ("component_name_studies",))
+    yield RubricItem("pitch_career_interest", "pitch", 2, "pitch", ("component_career_interest",))
+    yield RubricItem("pitch_position_sought", "pitch", 2, "pitch", ("component_position_sought",))
+    yield RubricItem("pitch_supporting_detail", "pitch", 1, "pitch", ("supporting_detail",))
     yield RubricItem("pitch_timing", "pitch", 3, "pitch", ("timing",))
 
+    # Prying is advice (a tip beside the question), so its point went to the referral question.
     yield RubricItem("plan_count", "question_plan", 1, "question_plan", ("count",))
     yield RubricItem("plan_open_ended", "question_plan", 1, "question_plan", ("open_ended",))
     yield RubricItem("plan_categories", "question_plan", 1, "question_plan", ("categories",))
-    yield RubricItem("plan_next_contact", "question_plan", 1, "question_plan", ("next_contact",))
-    yield RubricItem("plan_no_prying", "question_plan", 1, "question_plan", ("no_prying",))
+    yield RubricItem("plan_next_contact", "question_plan", 2, "question_plan", ("next_contact",))
 
     yield from _request_email_items()
 
@@ -203,8 +215,13 @@ def outcomes(assignment: str, doc: dict, today=None) -> list[Outcome]:
     return [judge(i.id, doc, reports, today) for i in items(assignment)]
 
 
+def under_review(assignment: str, doc: dict, today=None) -> list[Outcome]:
+    """The items of ``assignment`` a person must decide on ``doc`` (each Outcome holds the suggestion)."""
+    return [outcome for outcome in outcomes(assignment, doc, today) if outcome.review]
+
+
 def score(assignment: str, doc: dict, today=None) -> float:
-    """The autograded points ``doc`` earns on ``assignment`` as of ``today``: what the autograder stores."""
+    """The autograded points ``doc`` earns on ``assignment`` as of ``today``, suggestions included."""
     return float(sum(o.points for o in outcomes(assignment, doc, today)))
 
 
@@ -215,7 +232,9 @@ def require(item_id: str, folder: str | os.PathLike | None = None) -> None:
     __tracebackhide__ = True  # noqa: F841 -- IPython leaves this frame out of the traceback
     outcome = judge(item_id, load(folder), today=submitted_day(folder))
     if not outcome.passed:
-        raise RubricFailure(outcome.message)
+        # An unsure item fails here only as the suggestion says; the grader leaves it to a person.
+        tail = " Your instructor will read this item and decide." if outcome.review else ""
+        raise RubricFailure(outcome.message + tail)
 
 
 def require_saved(item_id: str, folder: str | os.PathLike | None = None) -> None:
