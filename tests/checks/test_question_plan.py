@@ -13,6 +13,7 @@ from workbook.checks.question_plan import (
     classify_question,
     is_closed_question,
     is_prying,
+    judge_question,
     question_flags,
     reopen_hint,
 )
@@ -109,9 +110,41 @@ def test_prying_questions_are_quoted():
     plan = GOOD_PLAN + ["How much do you make?", "Are you married?"]
     item = check_question_plan(plan)["no_prying"]
     assert item.passed is False
-    assert item.message == ("These ask about private matters: \u201cHow much do you make?\u201d; "
+    assert item.message == ("A tip, not a point: these may feel private to them: \u201cHow much do you make?\u201d; "
                             "\u201cAre you married?\u201d")
     assert "typical starting salary" in item.hint
+
+
+@pytest.mark.parametrize("text, closed, next_contact, prying", [
+    ("Q1: Do you like your job?", True, False, False),
+    ("Tell me about a project you were proud of", False, False, False),
+    ("Can you recommend other nurses I should speak with?", False, True, False),
+    ("Who should I talk to next?", False, True, False),
+    ("Whom else would you suggest I talk to?", False, True, False),
+    ("Do you know any other electricians who'd be up for a chat?", False, True, False),
+    ("Would you recommend this field to a new graduate?", True, False, False),
+    ("What is your house style?", False, False, False),
+    ("Which of your partner agencies do you work with?", False, False, False),
+    ("Where are you originally from?", False, False, True),
+    ("How much do you have in savings?", False, False, True),
+])
+def test_questions_are_read_by_form(text, closed, next_contact, prying):
+    judged = judge_question(text)
+    assert (judged.closed, judged.next_contact, judged.prying) == (closed, next_contact, prying)
+    assert not judged.closed_unsure and not judged.next_contact_unsure
+
+
+def test_prying_is_advice_with_a_salary_hint_only_for_pay():
+    private = check_question_plan(GOOD_PLAN + ["Where are you originally from?"])["no_prying"]
+    assert "salary" not in private.hint
+    assert "salary" in check_question_plan(GOOD_PLAN + ["What's your salary?"])["no_prying"].hint
+    assert "How do you have" not in reopen_hint("Do you have kids?")
+
+
+def test_a_question_of_unknown_form_goes_to_review():
+    item = check_question_plan(GOOD_PLAN + ["Your thoughts on remote work?"])["open_ended"]
+    assert (item.passed, item.review) == (True, True)
+    assert "\u201cYour thoughts on remote work?\u201d" in item.message
 
 
 def test_an_empty_plan_fails_every_item_without_error():

@@ -33,7 +33,9 @@ def test_a_good_email_passes_every_rule_in_order():
     assert report.title == "Request email check"
     assert report.ids == IDS
     assert report.passed, str(report)
-    assert "\u201csuggested\u201d" in report["mentions_source"].message
+    assert report["mentions_source"].message == (
+        "You say how you got their name (\u201cProfessor Okafor suggested I contact you.\u201d).")
+    assert not any(item.review for item in report.items)
     assert "\u201c20\u201330 minutes\u201d" in report["bounded_time"].message
     assert report["short"].message == "The email is 75 words, within the 200-word limit."
 
@@ -154,7 +156,6 @@ def test_negated_job_talk_is_not_a_job_request(text):
     ("Thanks for reading. Are you hiring?", "Are you hiring?"),
     ("Please consider me for your next opening.", "Please consider me for your next opening."),
     ("Could you hire me this summer?", "Could you hire me this summer?"),
-    ("I noticed a job opening on your site. It looks great.", "I noticed a job opening on your site."),
     ("I'm not sure, but are you hiring?", "I'm not sure, but are you hiring?"),
     ("I can't wait. Is your team hiring?", "Is your team hiring?"),
 ])
@@ -163,6 +164,12 @@ def test_job_requests_are_flagged_and_quoted(text, quoted):
     assert item.passed is False
     assert item.message == f"This reads like a job request: \u201c{quoted}\u201d"
     assert item.hint
+
+
+def test_a_job_noun_aimed_at_them_goes_to_review_with_the_benefit_of_the_doubt():
+    item = _item("I noticed a job opening on your site. It looks great.", "no_job_request")
+    assert (item.passed, item.review) == (True, True)
+    assert "\u201cI noticed a job opening on your site.\u201d" in item.message
 
 
 def test_quotes_stay_aligned_after_characters_that_lowercase_to_two():
@@ -176,7 +183,7 @@ def test_negation_reaches_across_extra_spaces():
 
 
 def test_many_job_requests_are_summarised():
-    text = "Are you hiring? Can you hire me? Please consider me for a role. I want a job. I need a job."
+    text = "Are you hiring? Can you hire me? Please consider me for a role. Keep me in mind. Refer me, please."
     item = _item(text, "no_job_request")
     assert item.passed is False
     assert item.message.endswith("(and more)")
@@ -205,15 +212,42 @@ def test_polite_close_failures(ending, fragment):
     assert fragment in item.message
 
 
-def test_sender_name_must_be_in_the_last_three_lines():
+def test_the_signature_is_matched_to_the_journal_name_loosely():
     signed = "Hello,\nI hope to learn from you.\nBest regards,\nSam Lee"
     assert _item(signed, "polite_close").passed is True
     item = _item(signed, "polite_close", "Maya Chen")
-    assert item.passed is False
-    assert "your name (Maya Chen) is not in the last lines" in item.message
+    assert (item.passed, item.review) == (False, True)
+    assert item.message == ("You close with \u201cBest regards,\u201d and sign \u201cSam Lee\u201d, but your journal "
+                            "names you Maya Chen; your instructor will check the signature.")
     long_signature = "Hello,\nBest regards,\nMaya Chen\nBiology 2027\nmaya@example.edu\n555-0100"
-    assert _item(long_signature, "polite_close", "Maya Chen").passed is False
-    assert _item(long_signature, "polite_close").passed is True
+    assert _item(long_signature, "polite_close", "Maya Chen").passed is True
+    for signature, journal_name in (("Rob", "Robert Mensah"), ("Jos\u00e9 Hern\u00e1ndez", "Jose Hernandez"),
+                                    ("ZHANG Wei", "Wei Zhang"), ("Liz Moreau", "Elizabeth Moreau")):
+        item = _item(f"Hi,\nThank you.\nYours faithfully,\n{signature}\nSchool of Nursing", "polite_close",
+                     journal_name)
+        assert (item.passed, item.review) == (True, False), signature
+
+
+@pytest.mark.parametrize("text, item_id, passed", [
+    ("I have a one-hour break between shifts, so 20 minutes at your convenience works.", "bounded_time", True),
+    ("I am not, of course, asking for a job.", "no_job_request", True),
+    ("Please don't hesitate to tell me about any openings.", "no_job_request", False),
+    ("Please keep me in mind for any internships.", "no_job_request", False),
+    ("Could you pass it along to your hiring manager?", "no_job_request", False),
+    ("I'd love to learn how your company typically fills job openings.", "no_job_request", True),
+    ("My aunt, Carol Reyes, mentioned that you work in hospice care.", "mentions_source", True),
+    ("I saw your talk at the design week panel.", "mentions_source", True),
+    ("Dr. Moreno pointed me to you.", "mentions_source", True),
+])
+def test_structure_not_keywords_decides(text, item_id, passed):
+    item = _item(text, item_id)
+    assert (item.passed, item.review) == (passed, False), item.message
+
+
+def test_a_linkedin_link_in_the_signature_is_not_a_source():
+    text = "Hello,\nCould we talk for 20 minutes?\nBest regards,\nInes Duarte\nlinkedin.com/in/ines-duarte"
+    assert _item(text, "mentions_source").passed is False
+    assert _item(text, "polite_close", "Ines Duarte").passed is True
 
 
 def test_blank_sender_name_is_ignored():

@@ -87,11 +87,17 @@ def test_every_source_assignment_validates_with_its_model_answer(loop):
 
 def test_the_model_answer_is_never_released_nor_graded_for_a_student(loop):
     course = loop["course"]
+    # Besides the notebook, each assignment carries only the course's vocabulary (workbook.checks.vocabulary),
+    # so that the student's self-check and the grade read the same phrases.
     for assignment in ASSIGNMENTS:
-        assert sorted(p.name for p in course.path("release", assignment).iterdir()) == [f"{assignment}.ipynb"]
-    assert loop["fetched"] == [f"{ASSIGNMENT}.ipynb"]
+        assert sorted(p.name for p in course.path("release", assignment).iterdir()) == [
+            f"{assignment}.ipynb", "vocabulary.toml"]
+    assert loop["fetched"] == [f"{ASSIGNMENT}.ipynb", "vocabulary.toml"]
+    vocabulary = course.path("assignments", "vocabulary.toml").read_bytes()
+    assert (loop["student"] / ASSIGNMENT / "vocabulary.toml").read_bytes() == vocabulary
     graded = course.path("autograded", "root" if os.geteuid() == 0 else os.environ["USER"], ASSIGNMENT)
     assert (graded / "journal.json").read_bytes() == (JOURNALS / "partial.json").read_bytes()
+    assert (graded / "vocabulary.toml").read_bytes() == vocabulary
     with course.gradebook() as gradebook:
         [submission] = gradebook.find_assignment(ASSIGNMENT).submissions
         doc = json.loads((JOURNALS / "partial.json").read_text(encoding="utf-8"))
@@ -116,7 +122,7 @@ def test_what_students_fetch_stays_readable_and_feedback_reaches_them(loop):
     fetched = list((loop["student"] / ASSIGNMENT / "feedback").glob(f"*/{ASSIGNMENT}.html"))
     assert len(fetched) == 1 and fetched[0].read_bytes() == pages[0].read_bytes()
     outbound = loop["exchange"] / "networking" / "outbound" / ASSIGNMENT
-    assert mode(outbound / f"{ASSIGNMENT}.ipynb") == 0o644
+    assert mode(outbound / f"{ASSIGNMENT}.ipynb") == mode(outbound / "vocabulary.toml") == 0o644
 
 
 def test_nbgrader_and_workbook_from_another_folder_use_the_courses_gradebook(loop):

@@ -100,15 +100,18 @@ def test_released_notebooks_are_light_and_hide_their_hidden_tests(assignment):
     assert all(not c.get("outputs") for c in notebook["cells"] if c["cell_type"] == "code")
 
 
-def test_only_the_model_answers_ship_with_the_assignments():
-    # source/ASSIGNMENT/journal.json is the instructor's model answer; release/ holds notebooks only.
-    # (autograde copies every non-notebook file of source/ASSIGNMENT over the submission unless the
-    # course config ignores it: tests/course/test_course_files.py proves it never does.)
+def test_only_the_model_answers_and_the_vocabulary_ship_with_the_assignments():
+    # source/ASSIGNMENT/journal.json is the instructor's model answer; release/ holds the notebook and the
+    # course's vocabulary, which every assignment carries so that the student's self-check and the grade
+    # judge with the same phrase lists (workbook.checks.vocabulary). (autograde copies every non-notebook
+    # file of source/ASSIGNMENT over the submission unless the course config ignores it:
+    # tests/course/test_course_files.py proves it never does for the journal.)
     shipped = {folder: sorted(str(p.relative_to(REPO / folder)) for p in (REPO / folder).rglob("*")
                               if p.is_file() and ".ipynb_checkpoints" not in p.parts and p.suffix != ".py")
                for folder in ("source", "release")}
-    assert shipped["release"] == sorted(f"{a}/{a}.ipynb" for a in ASSIGNMENTS)
-    assert shipped["source"] == sorted([f"{a}/{a}.ipynb" for a in ASSIGNMENTS] + [f"{a}/journal.json" for a in ASSIGNMENTS])
+    carried = [f"{a}/{a}.ipynb" for a in ASSIGNMENTS] + [f"{a}/vocabulary.toml" for a in ASSIGNMENTS]
+    assert shipped["release"] == sorted(carried)
+    assert shipped["source"] == sorted(carried + [f"{a}/journal.json" for a in ASSIGNMENTS])
     assert sorted(p.name for p in (REPO / "source").glob("*.py")) == ["model_answers.py"]
 
 

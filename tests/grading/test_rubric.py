@@ -92,16 +92,16 @@ def test_hostile_and_huge_text_is_judged_as_text(tmp_path):
     }, folder=tmp_path)
     doc = answers.load(tmp_path)
     assert rubric.judge("interviewee_name", doc).passed
-    assert rubric.judge("answer_average_day", doc).message == "Answer to \u201cWhat does an average day (or week) " \
-        "look like for you? (schedule, duties, activities, hours)\u201d repeats the same few words. Hint: Write " \
-        "down what they told you, in full sentences, while it is fresh."
+    assert rubric.judge("answer_average_day", doc).message == "Your notes on \u201cWhat does an average day (or " \
+        "week) look like for you? (schedule, duties, activities, hours)\u201d holds no real words. Hint: Write " \
+        "down what they told you, with the details they gave, while it is fresh."
 
 
 def test_require_passes_quietly_or_raises_the_message(tmp_path):
     (tmp_path / "journal.json").write_bytes((JOURNALS / "partial.json").read_bytes())
     assert rubric.require("answer_average_day", folder=tmp_path) is None
     assert rubric.require_saved("answer_outlook", folder=tmp_path) is None
-    with pytest.raises(RubricFailure, match="^Answer to .* is missing"):
+    with pytest.raises(RubricFailure, match="^Your notes on .* is missing"):
         rubric.require("answer_outlook", folder=tmp_path)
     assert issubclass(RubricFailure, AssertionError)
 
@@ -248,3 +248,28 @@ def test_the_interview_date_is_judged_as_of_the_day_it_was_handed_in(tmp_path):
     for garbage in ("", "yesterday", "\x00" * 50):
         stamp.write_text(garbage, encoding="utf-8")
         assert answers.submitted_day(tmp_path) is None
+
+
+# -- kinds of item: points on rules and sure judgments, review where a check is unsure ------------
+
+def test_advice_never_carries_points():
+    with pytest.raises(ValueError, match="'no_prying' is advice: it never carries points"):
+        rubric.RubricItem("plan_prying", "question_plan", 1, "question_plan", ("no_prying",))
+    with pytest.raises(KeyError, match="question_plan reports no item 'tone'"):
+        rubric.RubricItem("plan_tone", "question_plan", 1, "question_plan", ("tone",))
+
+
+def test_an_unsure_item_is_under_review_and_require_follows_the_suggestion(tmp_path):
+    answers.save_typed_request_email({
+        "your_name": "Maya Chen", "subject": "A short conversation",
+        "body": "Dear Ms. Park,\n\nProfessor Diaz suggested I contact you. Could we talk for 20 minutes at your "
+                "convenience? I would value your advice; I am not asking for a job.\n\nBest regards,\nSam Lee",
+    }, folder=tmp_path)
+    doc = answers.load(tmp_path)
+    assert [(o.item.id, o.passed, o.points) for o in rubric.under_review("request_email", doc)] == [
+        ("email_polite_close", False, 0.0)]
+    assert rubric.score("request_email", doc) == 6.0
+    with pytest.raises(RubricFailure, match="your instructor will check the signature. .*Your instructor will read "
+                                            "this item and decide.$"):
+        rubric.require("email_polite_close", folder=tmp_path)
+    assert rubric.require("email_short", folder=tmp_path) is None

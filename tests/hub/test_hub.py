@@ -113,7 +113,10 @@ def test_the_whole_course_loop_on_a_real_hub(hub, tmp_path):
     hub.start(*STUDENTS, INSTRUCTOR)
     for user in STUDENTS:
         hub.assignments(user, "fetch")
-        assert sorted(p.name for p in (home(user) / ASSIGNMENT).iterdir()) == [f"{ASSIGNMENT}.ipynb"]
+        assert sorted(p.name for p in (home(user) / ASSIGNMENT).iterdir()) == [f"{ASSIGNMENT}.ipynb", "vocabulary.toml"]
+        # The course's phrase lists come with the assignment: the student's kernel sees no assignments/ folder.
+        assert (home(user) / ASSIGNMENT / "vocabulary.toml").read_bytes() == \
+            (course / "assignments" / "vocabulary.toml").read_bytes()
     held = first.assignment(ASSIGNMENT).due.date() - dt.timedelta(days=3)  # from the plan: a few days before the due date, so already past
     phase('widget student in Chromium')
     seen = widget_student_in_chromium(hub.password, interview(held))

@@ -132,8 +132,8 @@ def _next_contact(plain: str, vocabulary: Vocabulary) -> tuple[bool, bool]:
 
 def _closed(asked: str, next_contact: bool) -> tuple[bool, bool]:
     first = _FIRST_WORDS.match(asked)
-    if first is None:
-        return False, False
+    if first is None or next_contact:
+        return False, False  # a request for names is open whatever its form ("Anybody else I should ask?")
     if first.group() in _AUXILIARIES:
         if _OPEN_REQUEST.match(asked) or _PERMISSION.match(asked) or next_contact or _OPEN_PART.search(asked):
             return False, False
@@ -162,7 +162,7 @@ def judge_question(text: str, vocabulary: Vocabulary | None = None) -> QuestionJ
 # Checked in this order: the first family that matches names the category.
 _CATEGORY_RULES = (
     ("referrals", re.compile(
-        r"\b(?:contact\s+you\s+again|reach\s+out\s+to\s+you\s+again|"
+        r"\b(?:use\s+your\s+name|contact\s+you\s+again|reach\s+out\s+to\s+you\s+again|"
         r"follow\s+up\s+with\s+you|keep\s+in\s+touch|stay\s+in\s+touch|publications?|"
         r"(?<!human\s)resources|professional\s+associations?)\b")),
     ("growth_salary", re.compile(

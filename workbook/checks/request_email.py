@@ -28,6 +28,7 @@ TITLE = "Request email check"
 MAX_WORDS = 200
 MIN_MINUTES, MAX_MINUTES = time.MIN_MINUTES, time.MAX_MINUTES
 MAX_QUOTED = 3
+MAX_MATCHES = 50  # phrase matches read per clause: enough for any real sentence, bounded for a paste
 
 _SOURCE = word_start_pattern(
     r"referred|refer\s+me|suggested|recommended\s+(?:me|that|i|you|contacting|reaching|speaking|talking|writing)|"
@@ -128,16 +129,16 @@ def _source_item(body) -> Item:
 
 def _asked_lengths(body) -> tuple[list[str], list[str]]:
     """The lengths of time the email asks for, and lengths whose purpose it cannot tell."""
-    asked, unclear = [], []
+    asked, unclear = {}, {}
     for _, folded in body:
+        found = asked if _ASK_CUE.search(folded) else unclear
         for match in time.durations(folded):
-            said = " ".join(match.group().split())
             if _OWN_TIME.match(folded[match.end():match.end() + 30]):
                 continue  # "a one-hour break between shifts": the student's own day, not the ask
-            (asked if _ASK_CUE.search(folded) else unclear).append(said)
-        if len(asked) + len(unclear) >= 12:
-            break
-    return list(dict.fromkeys(asked)), list(dict.fromkeys(unclear))
+            said = " ".join(match.group().split())
+            if said not in found and len(found) < 12:
+                found[said] = None
+    return list(asked), list(unclear)
 
 
 def _fits(said: str) -> bool:
@@ -178,9 +179,11 @@ def _convenience_item(body) -> Item:
 def _disclaims_job(folded: str, vocabulary: Vocabulary) -> bool:
     """Whether a clause of this sentence says the email is not about a job ("not asking for a job")."""
     for clause in clauses(folded):
-        for word in vocabulary.pattern("job_words").finditer(clause):
+        for n, word in enumerate(vocabulary.pattern("job_words").finditer(clause)):
             if negated_before(clause, word.start()):
                 return True
+            if n == MAX_MATCHES:  # a clause of hundreds of job words is a paste, not a disclaimer
+                break
     return False
 
 
@@ -209,14 +212,20 @@ def _job_asks(folded: str, vocabulary: Vocabulary) -> tuple[bool, bool]:
     safe = [m.span() for m in vocabulary.pattern("safe_phrases").finditer(folded)]
     for clause in clauses(folded):
         offset = folded.find(clause)
-        for ask in vocabulary.pattern("job_asks").finditer(clause):
+        at_them = _AT_THEM.search(clause) is not None
+        for n, ask in enumerate(vocabulary.pattern("job_asks").finditer(clause)):
+            if n == MAX_MATCHES:
+                break
             inside_safe = any(a <= offset + ask.start() and offset + ask.end() <= b for a, b in safe)
             if not inside_safe and not negated_before(clause, ask.start()):
                 asks = True
-        for word in _DIRECT_JOB.finditer(clause):
+        for n, word in enumerate(_DIRECT_JOB.finditer(clause)):
+            if n == MAX_MATCHES:
+                break
             inside_safe = any(a <= offset + word.start() < b for a, b in safe)
-            if not inside_safe and _AT_THEM.search(clause) and not negated_before(clause, word.start()):
+            if not inside_safe and at_them and not negated_before(clause, word.start()):
                 maybe = True
+                break
     if len(cache) > 4096:
         cache.clear()
     cache[folded] = (asks, maybe)

@@ -14,8 +14,6 @@ abbreviations well, but took 25 s on a 96,000-character paste and minutes on
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 from .text import words
 
 # Abbreviations whose full stop ends no sentence ("Dr. Lee suggested...", "e.g. nursing").
@@ -42,6 +40,8 @@ _IDIOM = re.compile(r"\b(?:don't|do\s+not|never)\s+hesitate|\bcan't\s+wait|\bcan
                     r"\bno\s+doubt|\bnot\s+sure|\bno\s+matter|\bwouldn't\s+mind|\bnot\s+to\s+mention|"
                     r"\bif\s+not\b|\bno\s+later\s+than|\bno\s+problem|\bnot\s+long\s+ago")
 NEGATION_REACH = 8  # words: "I am not here today to ask you for a job" still reads as one disclaimer
+_NEGATION_HINT = re.compile(r"no|n't|never|without|rather|instead|other\s+than")  # in every negator above
+NEGATION_CHARS = 160  # characters that hold NEGATION_REACH words and the negator itself
 
 _PLACEHOLDER = re.compile(
     r"\[[^\[\]\n]{1,60}\]|<[A-Za-z][A-Za-z ]{0,40}>|\{[^{}\n]{1,40}\}|\b(?:x{3,}|X{3,})\b|_{3,}|"
@@ -88,14 +88,17 @@ def clauses(sentence: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-@lru_cache(maxsize=4096)
 def negated_before(clause: str, position: int) -> bool:
     """Whether a negation in ``clause`` (folded) reaches the words at ``position``.
 
     It must stand before them, in the same clause, within NEGATION_REACH
     words, and be no idiom ("don't hesitate", "can't wait", "not only").
     """
-    before = _IDIOM.sub(" ", clause[:position])
+    # Only the few words before can hold the negation, so only they are read: linear on a long paste.
+    before = clause[max(0, position - NEGATION_CHARS):position]
+    if not _NEGATION_HINT.search(before):
+        return False
+    before = _IDIOM.sub(" ", before)
     last = None
     for last in _NEGATOR.finditer(before):
         pass
@@ -122,9 +125,4 @@ def is_filler(text: str) -> bool:
                                                          and not re.search(r"[aeiouy\d]", w)) for w in written)
     if mashed * 2 >= len(found):
         return True
-    if len(found) >= 3 and len(set(found)) * 3 <= len(found):
-        return True
-    latin = [w for w in found if w.isascii()]
-    # Latin-script text without a single common English word is filler; other scripts are not judged here.
-    return len(latin) >= 3 and len(latin) == len(found) and not any(w in FUNCTION_WORDS for w in latin) \
-        and not any(c.isdigit() for w in latin for c in w) and len(found) > 6
+    return len(found) >= 3 and len(set(found)) * 3 <= len(found)
