@@ -57,3 +57,12 @@ def test_the_examples_the_issue_names_are_judged_right_and_sure(check, example_i
 def test_one_paragraph_in_all_nine_boxes_fails_every_answer():
     example = next(e for e in corpus.examples("interview") if e.id == "r-one-paragraph-everywhere")
     assert [(v.passed, v.review) for v in corpus.verdicts(example)] == [(False, False)] * 9
+
+
+def test_every_item_the_text_checks_report_has_a_kind_in_the_registry():
+    for example in corpus.examples():
+        if example.data["kind"] == "question":
+            continue
+        report = corpus.report(example)
+        kinds = registry.get(example.check).kinds
+        assert set(report.ids) <= set(kinds), (example.id, set(report.ids) - set(kinds))

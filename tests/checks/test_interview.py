@@ -137,6 +137,12 @@ def test_hostile_and_huge_text_is_judged_and_escaped_in_html():
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
+def test_a_vague_note_copied_into_two_boxes_is_still_vague():
+    answers = {**NOTES, "skills": "It depends on the day.", "advice": "It depends on the day."}
+    report = check_interview(good_record(answers=answers), today=TODAY)
+    assert [(report[i].passed, report[i].review) for i in ("answer_skills", "answer_advice")] == [(False, False)] * 2
+
+
 def test_the_answer_judge_reads_the_question_it_answers():
     question = "What specific skills and aptitudes does this kind of work call for?"
     assert judge_answer("The specific skills and aptitudes this kind of work calls for.", question).why == \

@@ -53,6 +53,11 @@ def test_sentences_keep_decimals_and_closing_quotes():
         "It takes 2.5 hours.", 'She said "yes."', "Then she left!"]
 
 
+def test_an_abbreviations_full_stop_ends_no_sentence():
+    assert sentences("Dr. Lee and Prof. Diaz met at St. Mary's, e.g. in May. Then we spoke.") == [
+        "Dr. Lee and Prof. Diaz met at St. Mary's, e.g. in May.", "Then we spoke."]
+
+
 def test_sentences_of_blank_text_are_empty():
     assert sentences("") == []
     assert sentences(" \n \n ") == []

@@ -112,7 +112,8 @@ def _question_items(example: Example) -> Iterator[tuple[str, bool, bool]]:
     yield "next_contact", judged.next_contact, judged.next_contact_unsure
 
 
-def _report(example: Example):
+def report(example: Example):
+    """The check's report on one example (not a single question: those are judged alone)."""
     data = example.data
     if example.check == "request_email":
         return check_request_email(data["text"], sender_name=data.get("sender"))
@@ -137,9 +138,9 @@ def verdicts(example: Example) -> list[Verdict]:
     if example.data["kind"] == "question":
         return [Verdict(example, item, item not in example.flaws, passed, review)
                 for item, passed, review in _question_items(example)]
-    report = _report(example)
-    items = [i for i in POINTED[example.check] if i in report]
+    judged = report(example)
+    items = [i for i in POINTED[example.check] if i in judged]
     if example.data["kind"] == "answer":
         items = [f"answer_{example.data['question']}"]
-    return [Verdict(example, item, item not in example.flaws, report[item].passed, report[item].review)
+    return [Verdict(example, item, item not in example.flaws, judged[item].passed, judged[item].review)
             for item in items]

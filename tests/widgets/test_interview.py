@@ -13,6 +13,18 @@ from workbook.widgets.interview import InterviewRecorder
 HOSTILE = "<img src=x onerror=alert(1)>"
 TODAY = dt.date(2026, 10, 20)
 ANSWER = "She described planning the week's patient visits, then long shifts on the ward with a team of six."
+# Nine different notes: one note pasted into every box is what the interview check refuses.
+NOTES = {
+    "average_day": ANSWER,
+    "working_conditions": "A busy ward of thirty beds, loud at night, with a quiet room for handovers.",
+    "likes_dislikes": "Likes the patients and her team; dislikes the charting that eats an hour a day.",
+    "preparation": "A BSN, then a year on a medical floor before she moved to oncology.",
+    "skills": "Calm under pressure, careful dosing, and explaining treatment to frightened families.",
+    "entry_earnings": "New graduate nurses start near $31 an hour, more on nights.",
+    "advancement": "Charge nurse after three years, then unit manager or a nurse practitioner degree.",
+    "outlook": "Strong: the hospital hires every spring because many senior nurses retire.",
+    "advice": "Take the oncology elective and volunteer at the cancer centre before applying.",
+}
 
 
 @pytest.fixture
@@ -25,7 +37,7 @@ def complete(w, contact_id):
     w.fields["date"].value = dt.date(2026, 10, 14)
     w.fields["minutes"].value = "25"
     for q in required_questions():
-        w.fields[f"answers.{q.id}"].value = f"{ANSWER} ({q.id})"
+        w.fields[f"answers.{q.id}"].value = NOTES[q.id]
     w.fields["learned"].value = "Night shifts rotate monthly; charting takes an hour a day; unions set the pay scale."
     w.fields["next_steps"].value = "Email the ward manager she named by Friday."
     w.fields["asked_for_referral"].value = True
@@ -54,7 +66,7 @@ def test_full_record_is_saved_logged_once_and_restored(path, ana, on_disk):
                                    "asked_for_referral", "next_contact")} == {
         "contact_id": ana["id"], "name": "Ana Ruiz", "occupation": "Nurse", "organization": "Clinic",
         "date": "2026-10-14", "minutes": 25, "asked_for_referral": True, "next_contact": "Dr. Okafor"}
-    assert record["answers"]["skills"] == f"{ANSWER} (skills)"
+    assert record["answers"]["skills"] == NOTES["skills"]
     assert doc["contacts"][0]["status"] == "interviewed"
     assert selfcheck.interview(w.journal).passed
 
@@ -63,7 +75,7 @@ def test_full_record_is_saved_logged_once_and_restored(path, ana, on_disk):
     w.save_button.click()
     again = InterviewRecorder(path, today=TODAY)
     assert again.fields["notes"].value == "Bring a resume next time."
-    assert again.fields["answers.outlook"].value == f"{ANSWER} (outlook)"
+    assert again.fields["answers.outlook"].value == NOTES["outlook"]
     assert again.fields["minutes"].value == "25" and again.fields["date"].value == dt.date(2026, 10, 14)
     assert again.fields["asked_for_referral"].value is True
     assert again.fields["contact_id"].value == ana["id"]

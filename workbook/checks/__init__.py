@@ -8,7 +8,11 @@ The checks a student runs in a notebook are the ones the autograder calls.
 ``selfcheck`` runs them on the saved journal; one module per rule (``pitch``,
 ``request_email``, ``question_plan``, ``interview``, ``follow_up``,
 ``network``, ``quiz``), with the ``question_bank``, the ``follow_up_dates``
-(working days, thank-you and nudge dates) and the ``text`` helpers they share.
+(working days, thank-you and nudge dates) and the readers the text checks
+share: ``text`` (words, sentences), ``structure`` (clauses, negation,
+placeholders), ``names``, ``email_parts``, ``questions``, ``answers``,
+``durations`` and the course's ``vocabulary`` of phrases. The registry
+declares each item's kind (rule, judgment, advice).
 """
 
 from .follow_up import check_follow_up

@@ -71,8 +71,13 @@ def judge_answer(text, question: str = "", copied_in: int = 0) -> AnswerVerdict:
         return AnswerVerdict(False, "repeats the question instead of answering it")
     if copied_in >= 2:
         return AnswerVerdict(False, f"is the same note as {copied_in} other answers")
-    if copied_in == 1:
+    verdict = _substance(text, question)
+    if copied_in == 1 and verdict.passed:
         return AnswerVerdict(True, "is the same note as another answer; your instructor will read both", True)
+    return verdict
+
+
+def _substance(text: str, question: str) -> AnswerVerdict:
     found = words(text)
     new = set(_content(text)) - set(_content(question)) - _GENERIC
     listed = [part for part in _LIST_SPLIT.split(text) if len(words(part)) >= 1]

@@ -19,8 +19,8 @@ from .email_parts import EmailParts, split_email
 from .names import looks_like_name, same_person
 from .patterns import word_start_pattern
 from .report import Item, Report
-from .structure import clauses, negated_before, placeholders, sentences
-from .text import word_count
+from .structure import clauses, negated_before, placeholders
+from .text import sentences, word_count
 from .vocabulary import Vocabulary, current, fold
 
 TITLE = "Request email check"

@@ -16,6 +16,11 @@ _JOINERS = "'\u2019\u02bc\u2010\u2011-"
 # Marks that end a sentence, in Latin, CJK, Arabic and Devanagari scripts.
 _ENDS = ".!?\u2026\u3002\uff01\uff1f\u061f\u0964"
 _SENTENCE_END = re.compile(rf"[{_ENDS}]+[\"'\u201d\u2019\u00bb)\]]*(?=\s|$)")
+# Abbreviations whose full stop ends no sentence ("Dr. Lee suggested...", "e.g. nursing").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms mx dr prof profs st sr jr mt rev hon sgt capt lt col gen dept univ no vs etc "
+    "e.g i.e a.m p.m approx est inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_LAST_WORD = re.compile(r"([\w.]+)[.]$")
 
 
 @cache
@@ -57,16 +62,21 @@ def word_count(text: str) -> int:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of ``text``, stripped; a line break also ends a sentence.
+    """The sentences of ``text``, stripped: a line break ends one, an abbreviation's full stop does not.
 
     Splitting on line breaks keeps an email's greeting, closing and signature
-    apart even when they carry no full stop.
+    apart even when they carry no full stop; "Dr. Lee" or "e.g. nursing" stay
+    inside their sentence.
     """
     found = []
     for line in _require_str(text).splitlines():
         start = 0
         for end in _SENTENCE_END.finditer(line):
-            found.append(line[start:end.end()])
+            piece = line[start:end.end()]
+            last = _LAST_WORD.search(piece.rstrip("\"'\u201d\u2019\u00bb)]"))
+            if last and last.group(1).casefold().rstrip(".") in _ABBREVIATIONS and end.end() < len(line.rstrip()):
+                continue
+            found.append(piece)
             start = end.end()
         found.append(line[start:])
     return [s.strip() for s in found if s.strip()]
