@@ -13,21 +13,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
 
+from .patterns import lazy
 from .structure import FUNCTION_WORDS, is_filler, placeholders
 from .text import normalize, words
 
 _PLACEHOLDERS = {"n/a", "na", "none", "tbd", "todo", "idk", "-", "...", "?", "same", "nothing", "lorem ipsum",
                  "same as above", "see above", "as above", "ditto", "xxx", "x", "tba", "tbc", "fill in later",
                  "later", "pending", "no answer", "skip", "skipped"}
-_NOT_ASKED = re.compile(
+_NOT_ASKED = lazy(
     r"\b(?:forgot\s+to\s+ask|didn'?t\s+(?:get\s+to|ask|have\s+time|cover|answer|really\s+(?:say|answer|want))|"
     r"did\s+not\s+(?:get\s+to|ask|have\s+time|cover|answer)|ran\s+out\s+of\s+time|we\s+skipped|skipped\s+(?:it|this)|"
     r"no\s+time\s+for\s+this|never\s+got\s+to|not\s+asked|wasn'?t\s+asked|same\s+as\s+(?:above|before)|"
     r"see\s+above|as\s+above)\b")
-_SPECIFIC = re.compile(r"\d|[$\u00a3\u20ac\u00a5%]|\b(?:hourly|annually|per\s+(?:hour|year|week|month))\b")
-_LIST_SPLIT = re.compile(r"[,;\n\u2022]|\s-\s|\band\b")
+_SPECIFIC = lazy(r"\d|[$\u00a3\u20ac\u00a5%]|\b(?:hourly|annually|per\s+(?:hour|year|week|month))\b")
+_LIST_SPLIT = lazy(r"[,;\n\u2022]|\s-\s|\band\b")
 # Words that fill a sentence without saying anything about this person's work.
 _GENERIC = frozenset(
     "thing things stuff lot lots some many much very really quite pretty kind sort depends depend depending "
@@ -56,6 +56,8 @@ def _content(text: str) -> list[str]:
 
 def judge_answer(text, question: str = "", copied_in: int = 0) -> AnswerVerdict:
     """Judge one note under ``question``; ``copied_in``: how many other boxes hold the same note."""
+    from rapidfuzz import fuzz  # imported on use: every graded kernel imports the checks
+
     if not isinstance(text, str) or not text.strip():
         return AnswerVerdict(False, "is missing")
     plain = normalize(text).strip(" .!")
@@ -93,6 +95,8 @@ def _substance(text: str, question: str) -> AnswerVerdict:
 
 def copies(notes: dict[str, str]) -> dict[str, int]:
     """For each box, how many other boxes hold the same note (after folding; near-identical counts)."""
+    from rapidfuzz import fuzz  # imported on use: every graded kernel imports the checks
+
     folded = {key: normalize(value) for key, value in notes.items() if isinstance(value, str) and value.strip()}
     counts = dict.fromkeys(notes, 0)
     keys = list(folded)

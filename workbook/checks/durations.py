@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .patterns import word_start_pattern
+from .patterns import lazy, lazy_word_start
 
 MIN_MINUTES, MAX_MINUTES = 15, 30
 
@@ -22,15 +22,15 @@ _NUMBER_VALUES = {
 _NUMBER_WORDS = (r"twenty[\s-]five", r"forty[\s-]five", "fifteen", "twenty", "thirty", "forty", "fifty",
                  "sixty", "ninety", "ten", "five", "one", "two", "three")
 _NUMBER_WORD = "(?:" + "|".join(_NUMBER_WORDS) + ")"
-_NUMBER_TOKEN = re.compile(rf"\d{{1,3}}(?:\.\d+)?|\b{_NUMBER_WORD}\b")
-_HOURS = re.compile(r"\b(?:hours?|hrs?)\b")
+_NUMBER_TOKEN = lazy(rf"\d{{1,3}}(?:\.\d+)?|\b{_NUMBER_WORD}\b")
+_HOURS = lazy(r"\b(?:hours?|hrs?)\b")
 _UNIT = r"[\s-]*(?:minutes?|mins?|hours?|hrs?)\b"
 _AMOUNT_TAIL = (rf"(?:\s*(?:-|\u2013|\u2014|to|or|and)\s*(?:\d{{1,3}}(?:\.\d+)?|{_NUMBER_WORD}))?"
                 rf"(?:\s+and\s+a\s+half)?{_UNIT}(?:\s+and\s+a\s+half\b)?")
 # Two scans, because one pattern cannot open with both a digit class and letters and stay fast.
 # As in word_start_pattern, the lookbehind sits after the first digit.
-_DIGIT_DURATION = re.compile(rf"[0-9](?<![\w.][0-9])[0-9]{{0,2}}(?:\.[0-9]+)?{_AMOUNT_TAIL}")
-_WORD_DURATION = word_start_pattern("|".join(
+_DIGIT_DURATION = lazy(rf"[0-9](?<![\w.][0-9])[0-9]{{0,2}}(?:\.[0-9]+)?{_AMOUNT_TAIL}")
+_WORD_DURATION = lazy_word_start("|".join(
     [f"{word}{_AMOUNT_TAIL}" for word in _NUMBER_WORDS]
     + [r"an\s+hours?\b(?:\s+and\s+a\s+half\b)?", r"a\s+full\s+hour\b", r"a\s+minute\b",
        r"half(?:\s+an|-an)?[\s-]hour\b", r"a\s+half[\s-]hour\b", r"a\s+quarter\s+(?:of\s+)?an\s+hour\b",

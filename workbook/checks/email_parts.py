@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import lazy
 from .vocabulary import Vocabulary, fold
 
 SIGNATURE_LINES = 8  # a sign-off is looked for this many lines above the end at most
 THANKS_LINE_MAX_CHARS = 120
-_THANKS = re.compile(r"^(?:thank\s+you|thanks|many\s+thanks|with\s+thanks|thanking\s+you)\b")
+_THANKS = lazy(r"^(?:thank\s+you|thanks|many\s+thanks|with\s+thanks|thanking\s+you)\b")
 _TRAILING = " ,.!;:-\u2013\u2014~"
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s")  # "Thanks for reading. Are you hiring?" is no sign-off
+_SENTENCE_INSIDE = lazy(r"[.!?]\s")  # "Thanks for reading. Are you hiring?" is no sign-off
 
 
 @dataclass(frozen=True)

@@ -36,3 +36,53 @@ def word_start_pattern(alternation: str, tail: str = r"\b") -> re.Pattern:
     return re.compile("(?:" + "|".join(guarded) + ")" + tail)
 
 
+
+
+class LazyPattern:
+    """A regular expression compiled on first use, so that importing the checks stays quick.
+
+    Every graded kernel imports the checks; compiling their large patterns at import cost
+    more than the rest of the import together.
+    """
+
+    __slots__ = ("_build", "_pattern")
+
+    def __init__(self, build):
+        self._build = build
+        self._pattern = None
+
+    def compiled(self) -> re.Pattern:
+        if self._pattern is None:
+            self._pattern = self._build()
+        return self._pattern
+
+    def search(self, *args):
+        return self.compiled().search(*args)
+
+    def match(self, *args):
+        return self.compiled().match(*args)
+
+    def fullmatch(self, *args):
+        return self.compiled().fullmatch(*args)
+
+    def finditer(self, *args):
+        return self.compiled().finditer(*args)
+
+    def findall(self, *args):
+        return self.compiled().findall(*args)
+
+    def sub(self, *args):
+        return self.compiled().sub(*args)
+
+    def split(self, *args):
+        return self.compiled().split(*args)
+
+
+def lazy(pattern: str, flags: int = 0) -> LazyPattern:
+    """``re.compile(pattern, flags)``, compiled when first used."""
+    return LazyPattern(lambda: re.compile(pattern, flags))
+
+
+def lazy_word_start(alternation: str, tail: str = r"\b") -> LazyPattern:
+    """``word_start_pattern(alternation, tail)``, compiled when first used."""
+    return LazyPattern(lambda: word_start_pattern(alternation, tail))

@@ -18,8 +18,8 @@ from collections.abc import Mapping
 
 import re
 
-from rapidfuzz import fuzz
 
+from .patterns import lazy
 from ..journal.vocabulary import PITCH_TARGETS
 from .report import Item, Report
 from .structure import is_filler, placeholders
@@ -49,30 +49,30 @@ COPY_SCORE = 90  # rapidfuzz ratio at which one box holds another box's text
 
 # What each core part says, wherever in the pitch it is said.
 _CUES = {
-    "name_studies": re.compile(
+    "name_studies": lazy(
         r"\b(?:i'm|i am|im|my name|name's|this is|i study|i'm studying|studying|student|studies|major|majoring|"
         r"minor|degree|program|programme|apprentice|apprenticeship|course|diploma|certificate|bachelor|master's|"
         r"masters|phd|bfa|bsn|msw|year|junior|senior|sophomore|freshman|graduate|graduating|undergraduate|"
         r"reading|veteran|candidate|college|university|school)\b"),
-    "career_interest": re.compile(
+    "career_interest": lazy(
         r"\b(?:interest|interested|interests|interesting|passion|passionate|drawn|love|keen|fascinat\w*|"
         r"care\s+(?:most\s+)?about|want\s+to\s+(?:work|do|get|be|become|build|move|go|help|focus|"
         r"specialise|specialize|pursue)|curious|focus|dream|hope\s+to|aspire|goal|excited|enjoy|specialis\w*|"
         r"specializ\w*|career\s+in|like\s+to\s+work)\b|^(?:really\s+)?into\b"),
-    "position_sought": re.compile(
+    "position_sought": lazy(
         r"\b(?:look(?:ing)?\s+for|seeking|seek|searching|search\s+for|hoping\s+(?:to\s+find|for)|after\s+a|"
         r"want(?:ing)?\s+(?:a|an)|(?:would|i'd)\s+like\s+(?:a|an|to\s+find)|apply|applying|internship|job|"
         r"position|role|placement|co-op|externship|apprentice|residency|fellowship|opportunity|spot|"
         r"work\s+as|career\s+as|shadow)\b"),
 }
-_EXPERIENCE = re.compile(
+_EXPERIENCE = lazy(
     r"\b(?:last\s+(?:summer|year|semester|term|spring|fall|autumn)|i\s+(?:worked|work|volunteer|volunteered|"
     r"interned|built|led|lead|ran|run|coach|coached|organi[sz]ed?|tutor|tutored|managed|manage|designed|taught|"
     r"served|did|completed|captain)|i've\s+(?:worked|volunteered|done|built|led|spent)|i\s+have\s+(?:worked|"
     r"volunteered|experience|spent|done|led)|years?\s+(?:of|as|in)|internship\s+at|experience|project)\b")
 # Said outside its own box, the name-and-studies part needs more than an "I'm": a name or a course of study.
-_NAMED_ELSEWHERE = re.compile(r"\b(?:my name is|name's)\b|\bI(?:'m|\u2019m| am) [A-Z]")
-_STUDIES_ELSEWHERE = re.compile(
+_NAMED_ELSEWHERE = lazy(r"\b(?:my name is|name's)\b|\bI(?:'m|\u2019m| am) [A-Z]")
+_STUDIES_ELSEWHERE = lazy(
     r"\b(?:student|studying|majoring|degree|program|programme|apprentice|diploma|bachelor|master's|phd|bfa|bsn|"
     r"msw|junior|senior|sophomore|freshman|undergraduate|(?:first|second|third|fourth|final)-year|year\s+student|"
     r"reading\s+\w+\s+at)\b")
@@ -146,6 +146,8 @@ def check_pitch(parts: Mapping[str, str], target_seconds: int = 60,
 
 def _read_boxes(parts: Mapping[str, str]) -> dict[str, str]:
     """What each box holds: "empty", "short", "placeholder", "filler", "copy" (of an earlier box) or "real"."""
+    from rapidfuzz import fuzz  # imported on use: every graded kernel imports the checks
+
     found, seen = {}, []
     for key in PITCH_COMPONENTS:
         text = parts.get(key, "")

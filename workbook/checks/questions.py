@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .patterns import lazy
 from .text import normalize
 from .vocabulary import Vocabulary, current
 
 # Leading bullets, numbering ("Q1:", "3)", "#2") and words such as "So," that do not change what is asked.
-_FILLER = re.compile(
+_FILLER = lazy(
     r"^(?:[\s\-*\u2022\u25cf\u2013\u2014\d.)(\"'#]+|(?:q|question)\s*\d{1,2}\s*[:.)\-]|[a-z]\)\s|"
     r"(?:so|and|also|okay|ok|well|now|but|then|finally|lastly|first|firstly|next|um|uh|oh|right|great)\b"
     r"[\s,.:;\u2026-]*)+"
@@ -27,18 +28,18 @@ _AUXILIARIES = frozenset(
     "don't doesn't didn't isn't aren't wasn't weren't can't cannot couldn't won't wouldn't "
     "shouldn't haven't hasn't hadn't".split()
 )
-_FIRST_WORDS = re.compile(r"[\w']+")
-_OPEN_START = re.compile(
+_FIRST_WORDS = lazy(r"[\w']+")
+_OPEN_START = lazy(
     r"^(?:what|what's|whats|how|how's|hows|why|where|where's|when|which|who|who's|whom|whose|to\s+what|"
     r"in\s+what|tell|describe|walk|explain|share|talk|give|list|name|outline|help\s+me|please|"
     r"i'd\s+(?:love|like)|i\s+would\s+(?:love|like)|i'm\s+curious|i\s+am\s+curious|i\s+wonder|i'm\s+wondering|"
     r"i'd\s+be\s+interested|what\s+about)\b")
 # A yes-or-no opening followed by an open part: "Do you have kids, and how do you manage?".
-_OPEN_PART = re.compile(r"[,:;]\s*(?:and\s+|or\s+|but\s+|if\s+so,?\s+)?(?:what|how|why|where|which|who|when)\b|"
+_OPEN_PART = lazy(r"[,:;]\s*(?:and\s+|or\s+|but\s+|if\s+so,?\s+)?(?:what|how|why|where|which|who|when)\b|"
                         r"\b(?:and|or)\s+(?:what|how|why|where|which)\s+(?:do|does|did|is|are|would|could|can|"
                         r"should|has|have|was|were)\b")
 # "Could you describe...", "Would you mind telling me..." invite a full answer, not a yes.
-_OPEN_REQUEST = re.compile(
+_OPEN_REQUEST = lazy(
     r"^(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|perhaps\s+|possibly\s+)?"
     r"(?:(?:mind|be\s+willing\s+to|be\s+able\s+to)\s+)?"
     r"(?:tell|telling|describe|describing|walk|walking|explain|explaining|share|sharing|talk|talking|give|"
@@ -46,10 +47,10 @@ _OPEN_REQUEST = re.compile(
     r"(?:recommend|suggest)\w*\s+(?:any|some|a\s+few|other|which|what|how|where|ways))\b"
 )
 # Asking leave ("May I use your name?") is a courtesy, not a closed question.
-_PERMISSION = re.compile(r"^(?:may|might)\s+i\b|^(?:can|could)\s+i\s+ask\b")
+_PERMISSION = lazy(r"^(?:may|might)\s+i\b|^(?:can|could)\s+i\s+ask\b")
 
 _TALK = r"(?:talk|speak|contact|meet|reach|get\s+in\s+touch|chat|approach|connect|learn\s+from|interview)"
-_NEXT_CONTACT = re.compile(
+_NEXT_CONTACT = lazy(
     r"\b(?:who\s+else|whom\s+else|anyone\s+else|anybody\s+else|someone\s+else|somebody\s+else|names\s+of|"
     r"introduc(?:e|ing)\s+me|put\s+me\s+in\s+touch|connect\s+me\s+(?:with|to)|refer\s+me\s+to|with\s+whom|"
     rf"who(?:m)?\s+(?:\w+\s+){{0,4}}?(?:i|we)\s+(?:should|could|might|ought\s+to|can|may)\s+(?:also\s+)?{_TALK}|"
@@ -57,11 +58,11 @@ _NEXT_CONTACT = re.compile(
     rf"who\s+would\s+you\s+(?:talk|speak|reach|go|turn)|point\s+me\s+(?:to|toward|towards|in\s+the\s+direction)|"
     rf"(?:is|are)\s+there\s+(?:any(?:one|body)?|other|some(?:one|body)?)\b[^?]{{0,60}}?"
     rf"\b(?:{_TALK}|suggest|recommend))\b")
-_ASKS_FOR = re.compile(r"\b(?:recommend|suggest|know|point|introduc|give\s+me|think\s+of)\w*\b")
-_SOME_OTHERS = re.compile(r"\b(?:other|another|a\s+few|some|any|more)\s+[a-z]+s\b")
-_TALK_VERB = re.compile(rf"\b{_TALK}\w*\b|\bchat\b|\bspeak\b")
+_ASKS_FOR = lazy(r"\b(?:recommend|suggest|know|point|introduc|give\s+me|think\s+of)\w*\b")
+_SOME_OTHERS = lazy(r"\b(?:other|another|a\s+few|some|any|more)\s+[a-z]+s\b")
+_TALK_VERB = lazy(rf"\b{_TALK}\w*\b|\bchat\b|\bspeak\b")
 
-_PRYING_PAY = re.compile(
+_PRYING_PAY = lazy(
     r"\b(?:how\s+much\s+(?:money\s+)?(?:do|did)\s+you\s+(?:make|earn|get\s+paid|have|save)|"
     r"what\s+(?:do|did)\s+you\s+(?:make|earn)(?!\s+of)|how\s+much\s+are\s+you\s+paid|"
     r"what\s+are\s+you\s+paid|your\s+(?:own\s+|current\s+|annual\s+|starting\s+|yearly\s+)?"
@@ -69,7 +70,7 @@ _PRYING_PAY = re.compile(
     r"in\s+savings)")
 _PARTNER_ORG = (r"(?!\s+(?:agenc|firm|organi|compan|school|institution|hospital|org|business|site|program|universit|"
                 r"charit|ngo|brand|store|clinic|practice|network|countr|studio|lab|publisher))")
-_PRYING_PRIVATE = re.compile(
+_PRYING_PRIVATE = lazy(
     r"\b(?:"
     # partner and family life
     r"are\s+you\s+(?:married|single|dating|divorced|engaged|seeing\s+anyone)|marital|"
@@ -161,21 +162,21 @@ def judge_question(text: str, vocabulary: Vocabulary | None = None) -> QuestionJ
 
 # Checked in this order: the first family that matches names the category.
 _CATEGORY_RULES = (
-    ("referrals", re.compile(
+    ("referrals", lazy(
         r"\b(?:use\s+your\s+name|contact\s+you\s+again|reach\s+out\s+to\s+you\s+again|"
         r"follow\s+up\s+with\s+you|keep\s+in\s+touch|stay\s+in\s+touch|publications?|"
         r"(?<!human\s)resources|professional\s+associations?)\b")),
-    ("growth_salary", re.compile(
+    ("growth_salary", lazy(
         r"\b(?:salar\w*|pay|pays|paid|earn|earns|earning|earnings|wages?|income|compensation|benefits|"
         r"grow\w*|advancement|advancing|advance\s+in|promot\w*|outlook|prospects?|market|future|secure|"
         r"security|demand|trends?|raises?|move\s+up|moving\s+up|ladder|chang\w*|next\s+\w+\s+years|"
         r"years\s+from\s+now|make\s+starting|starting\s+out|starting\s+pay|heading|automation)\b")),
-    ("organization_industry", re.compile(
+    ("organization_industry", lazy(
         r"\b(?:organi[sz]ations?|compan(?:y|ies)|industry|industries|office|offices|work\s+environment|"
         r"working\s+conditions|workplace|culture|hiring|hire|hires|openings?|employers?|firms?|agency|"
         r"agencies|unique|hospital|hospitals|unit|team|teams|studio|studios|shop|crew|crews|site|clinic|"
         r"practice|department|structured|sector|employer|recruit\w*)\b")),
-    ("career_field", re.compile(
+    ("career_field", lazy(
         r"\b(?:careers?|day|days|week|daily|responsibilit\w*|duties|tasks|education|training|degrees?|"
         r"courses?|classes|major|skills?|aptitudes?|advice|like|dislike|enjoy|prepare|preparing|"
         r"preparation|experience|background|get\s+into|got\s+into|started|paths?|occupation|field|job|"

@@ -17,7 +17,7 @@ import re
 from . import durations as time
 from .email_parts import EmailParts, split_email
 from .names import looks_like_name, same_person
-from .patterns import word_start_pattern
+from .patterns import lazy, lazy_word_start
 from .report import Item, Report
 from .structure import clauses, negated_before, placeholders
 from .text import sentences, word_count
@@ -30,7 +30,7 @@ MIN_MINUTES, MAX_MINUTES = time.MIN_MINUTES, time.MAX_MINUTES
 MAX_QUOTED = 3
 MAX_MATCHES = 50  # phrase matches read per clause: enough for any real sentence, bounded for a paste
 
-_SOURCE = word_start_pattern(
+_SOURCE = lazy_word_start(
     r"referred|refer\s+me|suggested|recommended\s+(?:me|that|i|you|contacting|reaching|speaking|talking|writing)|"
     r"mentioned\s+(?:you|that\s+you|your)|said\s+(?:you|that\s+you|i\s+should)|thought\s+(?:you|we\s+should)|told\s+me\s+(?:about\s+you|that\s+you|you)|pointed\s+me|"
     r"put\s+me\s+in\s+touch|introduced|gave\s+me\s+your|given\s+your|passed\s+(?:on|along)\s+your|"
@@ -45,17 +45,17 @@ _SOURCE = word_start_pattern(
     r"member(?:ship)?\s+directory|linkedin|mutual\s+(?:friend|contact|connection|colleague|acquaintance)|"
     r"speaks?\s+(?:very\s+)?highly\s+of\s+you|directory"
 )
-_SOURCE_HINT = re.compile(r"\byour\s+(?:name|email|details|contact|number|profile)\b")
+_SOURCE_HINT = lazy(r"\byour\s+(?:name|email|details|contact|number|profile)\b")
 
-_ASK_CUE = re.compile(
+_ASK_CUE = lazy(
     r"\b(?:your\s+time|of\s+your|spare|call|chat|conversation|talk|speak|meet|meeting|interview|coffee|zoom|"
     r"video|phone|appointment|ask|request|give|share|book|schedule|set\s+up|keep\s+it|take|need|quick|brief|"
     r"short|no\s+more\s+than|at\s+most|only)\b")
-_OWN_TIME = re.compile(r"^[\s-]*(?:\w+\s+)?(?:break|shift|shifts|commute|class|classes|lecture|lunch|drive|"
+_OWN_TIME = lazy(r"^[\s-]*(?:\w+\s+)?(?:break|shift|shifts|commute|class|classes|lecture|lunch|drive|"
                        r"bus|train|flight|gap|window|walk|ride)\b")
 
 # Matched sentence by sentence, so the bounded gap between "time" and "suits you" stays cheap.
-_CONVENIENCE = re.compile(
+_CONVENIENCE = lazy(
     r"(?<!\w)(?:convenien(?:t|ce)\s+(?:for|to)\s+you|at\s+your\s+(?:earliest\s+)?convenience|your\s+convenience|"
     r"convenient\s+(?:time|day|date)|most\s+convenient|"
     r"(?:times?|days?|dates?|whenever|when|whatever|any\s*time|anytime|whichever)\b[^.?!\n]{0,30}?"
@@ -69,13 +69,13 @@ _CONVENIENCE = re.compile(
     r"(?:work|fit)\s+around\s+you|at\s+a\s+time\s+(?:of\s+your\s+choosing|you\s+choose|that\s+you\s+choose)|"
     r"you\s+(?:choose|pick)\s+the\s+(?:time|day)|let\s+me\s+know\s+(?:what|which|when)\s+(?:time|day|works|suits))"
 )
-_INFORMATION = word_start_pattern(
+_INFORMATION = lazy_word_start(
     r"information|informational|advice|advise|advices|insights?|perspectives?|guidance|learn|hear|understand|"
     r"know\s+more|your\s+experience|career\s+path|your\s+path|your\s+story|tips|suggestions|views?|thoughts|"
     r"opinion|how\s+you\s+(?:got|became|started|built|moved)|questions"
 )
-_DIRECT_JOB = re.compile(r"\b(?:jobs?|positions?|openings?|vacanc(?:y|ies)|internships?|placements?|hiring)\b")
-_AT_THEM = re.compile(r"\b(?:you|your)\b")
+_DIRECT_JOB = lazy(r"\b(?:jobs?|positions?|openings?|vacanc(?:y|ies)|internships?|placements?|hiring)\b")
+_AT_THEM = lazy(r"\b(?:you|your)\b")
 
 
 def _quote(text: str, limit: int = 100) -> str:

@@ -16,32 +16,33 @@ from __future__ import annotations
 
 import re
 
+from .patterns import lazy
 from .text import words
 
 # Words and marks that open a new clause: a negation never reaches past them.
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = lazy(
     r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|however|although|though|yet|so|because|while|whereas|instead|"
     r"also|and\s+(?:also|then|if|i|please|could|would|can|may)|or\s+(?:if|could|would))\b")
 # Asides that sit inside a clause without breaking it: "I am not, of course, asking for a job".
-_ASIDE = re.compile(
+_ASIDE = lazy(
     r",\s*(?:of\s+course|to\s+be\s+(?:clear|honest)|obviously|at\s+this\s+(?:point|stage)|at\s+all|"
     r"in\s+any\s+way|right\s+now|for\s+now|in\s+this\s+email|at\s+the\s+moment|by\s+any\s+means|"
     r"in\s+case\s+you\s+wondered|just\s+to\s+be\s+clear)\s*,")
-_NEGATOR = re.compile(r"\b(?:not|never|no|nor|without|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|"
+_NEGATOR = lazy(r"\b(?:not|never|no|nor|without|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|"
                       r"wasn't|weren't|wouldn't|shouldn't|couldn't|haven't|hasn't|i'm\s+not|rather\s+than|"
                       r"instead\s+of|other\s+than|nothing\s+like)\b")
 # Negations that negate nothing that follows: "don't hesitate to tell me", "can't wait", "not only".
-_IDIOM = re.compile(r"\b(?:don't|do\s+not|never)\s+hesitate|\bcan't\s+wait|\bcannot\s+wait|\bnot\s+only|"
+_IDIOM = lazy(r"\b(?:don't|do\s+not|never)\s+hesitate|\bcan't\s+wait|\bcannot\s+wait|\bnot\s+only|"
                     r"\bno\s+doubt|\bnot\s+sure|\bno\s+matter|\bwouldn't\s+mind|\bnot\s+to\s+mention|"
                     r"\bif\s+not\b|\bno\s+later\s+than|\bno\s+problem|\bnot\s+long\s+ago")
 NEGATION_REACH = 8  # words: "I am not here today to ask you for a job" still reads as one disclaimer
-_NEGATION_HINT = re.compile(r"no|n't|never|without|rather|instead|other\s+than")  # in every negator above
+_NEGATION_HINT = lazy(r"no|n't|never|without|rather|instead|other\s+than")  # in every negator above
 NEGATION_CHARS = 160  # characters that hold NEGATION_REACH words and the negator itself
 
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy(
     r"\[[^\[\]\n]{1,60}\]|<[A-Za-z][A-Za-z ]{0,40}>|\{[^{}\n]{1,40}\}|\b(?:x{3,}|X{3,})\b|_{3,}|"
     r"\b(?:lorem\s+ipsum|ipsum\s+dolor|dolor\s+sit|sit\s+amet)\b", re.I)
-_KEYBOARD = re.compile(r"asdf|sdfg|dfgh|fghj|ghjk|hjkl|^jkl|qwer|wert|erty|rtyu|tyui|yuio|uiop|zxcv|xcvb|cvbn|vbnm|"
+_KEYBOARD = lazy(r"asdf|sdfg|dfgh|fghj|ghjk|hjkl|^jkl|qwer|wert|erty|rtyu|tyui|yuio|uiop|zxcv|xcvb|cvbn|vbnm|"
                        r"^bnm|(\w)\1{3,}")
 # Short words nearly every English sentence holds; text with none of them is rarely a sentence.
 FUNCTION_WORDS = frozenset(
