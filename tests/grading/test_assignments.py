@@ -210,6 +210,9 @@ def test_release_is_regenerated_from_source_without_drift(tmp_path):
     committed = sorted(p.relative_to(REPO / "release") for p in (REPO / "release").rglob("*") if p.is_file())
     assert regenerated == committed
     for relative in committed:
+        if relative.suffix != ".ipynb":  # the course's vocabulary, shipped as it is
+            assert course.path("release", relative).read_bytes() == (REPO / "release" / relative).read_bytes()
+            continue
         fresh = json.loads(course.path("release", relative).read_text(encoding="utf-8"))
         kept = json.loads((REPO / "release" / relative).read_text(encoding="utf-8"))
         assert _comparable(fresh) == _comparable(kept), f"release/{relative} differs from source/: regenerate it"

@@ -21,7 +21,7 @@ import re
 
 from .patterns import lazy
 from ..journal.vocabulary import PITCH_TARGETS
-from .report import Item, Report
+from .report import Item, Report, quote
 from .structure import is_filler, placeholders
 from .text import normalize, word_count
 
@@ -184,8 +184,8 @@ def _core_item(key: str, text: str, box: str, whole: str, written: str) -> Item:
     if box in ("empty", "short") and _said_elsewhere(key, whole, written):
         return Item(item_id, True, f"{label}: said elsewhere in your pitch.")
     if box == "placeholder":
-        return Item(item_id, False, f"{label}: {_quote(placeholders(text)[0])} is a template blank to fill in.",
-                    hint)
+        blank = quote(placeholders(text)[0], 60)
+        return Item(item_id, False, f"{label}: {blank} is a template blank to fill in.", hint)
     if box == "filler":
         return Item(item_id, False, f"{label}: this box holds no real words yet.", hint)
     if box == "copy":
@@ -255,10 +255,6 @@ def _timing_item(count: int, target: int, rate: float) -> Item:
                     "is the least for this target.")
     return Item("timing", True, f"Your pitch runs {about}, within your {target} s target.")
 
-
-def _quote(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return "\u201c" + (text if len(text) <= limit else text[: limit - 1] + "\u2026") + "\u201d"
 
 
 def from_saved(record: dict, doc: dict, today=None) -> Report:

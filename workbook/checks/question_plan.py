@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from ..journal.vocabulary import QUESTION_CATEGORIES
 from .questions import (QuestionFlags, QuestionJudgement, asks_for_next_contact, classify_question,
                         is_closed_question, is_prying, judge_question, question_flags, reopen_hint)
-from .report import Item, Report
+from .report import Item, Report, quote
 from .text import normalize
 from .vocabulary import current
 
@@ -30,10 +30,6 @@ TITLE = "Question plan check"
 MIN_QUESTIONS = 10
 MAX_QUESTIONS = 15
 
-
-def _quote(text: str, limit: int = 100) -> str:
-    text = " ".join(text.split())
-    return "\u201c" + (text if len(text) <= limit else text[: limit - 1] + "\u2026") + "\u201d"
 
 
 def _entries(questions) -> list[tuple[str, str | None]]:
@@ -102,10 +98,10 @@ def _open_item(judged: list[tuple[str, QuestionJudgement]]) -> Item:
         noun = "question" if len(closed) == 1 else "questions"
         return Item("open_ended", False,
                     f"{len(closed)} {noun} could be answered with a yes or no: "
-                    + "; ".join(_quote(t) for t in closed), " ".join(reopen_hint(t) for t in closed[:3]))
+                    + "; ".join(quote(t) for t in closed), " ".join(reopen_hint(t) for t in closed[:3]))
     unsure = [t for t, j in judged if j.closed_unsure]
     if unsure:
-        return Item("open_ended", True, f"The check could not tell whether {_quote(unsure[0])} invites more than "
+        return Item("open_ended", True, f"The check could not tell whether {quote(unsure[0])} invites more than "
                     "a yes or no; your instructor will read it.", "Open it with What, How or Why.", review=True)
     return Item("open_ended", True, "Every question is open-ended.")
 
@@ -121,7 +117,7 @@ def _categories_item(plan: list[tuple[str, str | None, QuestionJudgement]]) -> I
     hint = "Pick at least one question from each of these groups in the bank."
     if unread:
         return Item("categories", False, "No question was recognised as being about: " + ", ".join(missing)
-                    + f"; your instructor will read {_quote(unread[0])} and any others the check could not place.",
+                    + f"; your instructor will read {quote(unread[0])} and any others the check could not place.",
                     hint, review=True)
     return Item("categories", False, "No questions yet about: " + ", ".join(missing) + ".", hint)
 
@@ -129,11 +125,11 @@ def _categories_item(plan: list[tuple[str, str | None, QuestionJudgement]]) -> I
 def _next_contact_item(judged: list[tuple[str, QuestionJudgement]]) -> Item:
     asking = [t for t, j in judged if j.next_contact]
     if asking:
-        return Item("next_contact", True, f"You ask who to talk to next: {_quote(asking[0])}.")
+        return Item("next_contact", True, f"You ask who to talk to next: {quote(asking[0])}.")
     hint = "End with something like \u201cCan you recommend other professionals I should speak with?\u201d"
     unsure = [t for t, j in judged if j.next_contact_unsure]
     if unsure:
-        return Item("next_contact", True, f"{_quote(unsure[0])} may ask who to talk to next; your instructor "
+        return Item("next_contact", True, f"{quote(unsure[0])} may ask who to talk to next; your instructor "
                     "will read it.", hint, review=True)
     return Item("next_contact", False, "None of your questions asks who you could talk to next.", hint)
 
@@ -149,7 +145,7 @@ def _prying_item(judged: list[tuple[str, QuestionJudgement]]) -> Item:
     if any(j.prying_about_pay for _, j in prying):
         hint += " For pay, ask about the field, e.g. \u201cWhat is a typical starting salary range in this field?\u201d"
     return Item("no_prying", False, "A tip, not a point: these may feel private to them: "
-                + "; ".join(_quote(t) for t, _ in prying), hint)
+                + "; ".join(quote(t) for t, _ in prying), hint)
 
 
 def from_saved(record: dict, doc: dict, today=None) -> Report:

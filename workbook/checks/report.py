@@ -18,6 +18,12 @@ KINDS = (RULE, JUDGMENT, ADVICE)
 REVIEW_NOTE = "Your instructor will read this one: the check could not be sure."
 
 
+def quote(text: str, limit: int = 100) -> str:
+    """``text`` in curly quotes for a message, on one line, cut to ``limit`` characters."""
+    text = " ".join(text.split())
+    return "\u201c" + (text if len(text) <= limit else text[: limit - 1] + "\u2026") + "\u201d"
+
+
 @dataclass(frozen=True)
 class Item:
     """One judged point: a stable ``id``, whether it ``passed``, and what to tell the student.

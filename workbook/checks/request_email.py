@@ -18,7 +18,7 @@ from . import durations as time
 from .email_parts import EmailParts, split_email
 from .names import looks_like_name, same_person
 from .patterns import lazy, lazy_word_start
-from .report import Item, Report
+from .report import Item, Report, quote
 from .structure import clauses, negated_before, placeholders
 from .text import sentences, word_count
 from .vocabulary import Vocabulary, current, fold
@@ -78,10 +78,6 @@ _DIRECT_JOB = lazy(r"\b(?:jobs?|positions?|openings?|vacanc(?:y|ies)|internships
 _AT_THEM = lazy(r"\b(?:you|your)\b")
 
 
-def _quote(text: str, limit: int = 100) -> str:
-    text = " ".join(text.split())
-    return "\u201c" + (text if len(text) <= limit else text[: limit - 1] + "\u2026") + "\u201d"
-
 
 def check_request_email(text: str, sender_name: str | None = None, vocabulary: Vocabulary | None = None) -> Report:
     """Judge an email asking someone for an informational interview (``vocabulary``: the course's, by default)."""
@@ -116,9 +112,9 @@ def _source_item(body) -> Item:
         if found:
             blanks = placeholders(sentence)
             if blanks:
-                return Item("mentions_source", False, f"Where you say how you got their name, {_quote(blanks[0])} "
+                return Item("mentions_source", False, f"Where you say how you got their name, {quote(blanks[0])} "
                             "is a template blank still to fill in.", "Name the real person or place.")
-            return Item("mentions_source", True, f"You say how you got their name ({_quote(sentence)}).")
+            return Item("mentions_source", True, f"You say how you got their name ({quote(sentence)}).")
     hint = ("Add a line such as \u201cProfessor Diaz suggested I contact you\u201d or "
             "\u201cI found your profile in the alumni directory.\u201d")
     if any(_SOURCE_HINT.search(folded) for _, folded in body):
@@ -152,16 +148,16 @@ def _time_item(body) -> Item:
         outside = [s for s in asked if not _fits(s)]
         if outside:
             return Item("bounded_time", False,
-                        f"You ask for {', '.join(_quote(s) for s in outside[:MAX_QUOTED])}; {keep}",
+                        f"You ask for {', '.join(quote(s) for s in outside[:MAX_QUOTED])}; {keep}",
                         "They are giving you their time for free: ask for 20\u201330 minutes and keep to it.")
         return Item("bounded_time", True,
-                    f"You ask for {', '.join(_quote(s) for s in asked[:MAX_QUOTED])}, a respectful length.")
+                    f"You ask for {', '.join(quote(s) for s in asked[:MAX_QUOTED])}, a respectful length.")
     if unclear:
         if all(_fits(s) for s in unclear):
             return Item("bounded_time", True,
-                        f"You ask for {', '.join(_quote(s) for s in unclear[:MAX_QUOTED])}, a respectful length.")
+                        f"You ask for {', '.join(quote(s) for s in unclear[:MAX_QUOTED])}, a respectful length.")
         return Item("bounded_time", False,
-                    f"The check could not tell whether {_quote(unclear[0])} is the length you ask for; "
+                    f"The check could not tell whether {quote(unclear[0])} is the length you ask for; "
                     "your instructor will read it.", f"Say plainly how long a talk you ask for; {keep}", review=True)
     return Item("bounded_time", False, "The email does not say how long a conversation you are asking for.",
                 f"Ask for a set length, e.g. \u201c20 minutes of your time\u201d "
@@ -171,7 +167,7 @@ def _time_item(body) -> Item:
 def _convenience_item(body) -> Item:
     for sentence, folded in body:
         if _CONVENIENCE.search(folded):
-            return Item("at_convenience", True, f"You offer to fit their schedule ({_quote(sentence)}).")
+            return Item("at_convenience", True, f"You offer to fit their schedule ({quote(sentence)}).")
     return Item("at_convenience", False, "The email does not offer to meet at a time that suits them.",
                 "Add \u201cat your convenience\u201d or \u201cat a time that works for you\u201d.")
 
@@ -249,9 +245,9 @@ def _job_request_item(body, vocabulary: Vocabulary, count: int) -> Item:
     if asking:
         more = " (and more)" if len(asking) > MAX_QUOTED else ""
         return Item("no_job_request", False, "This reads like a job request: "
-                    + "; ".join(_quote(s) for s in asking[:MAX_QUOTED]) + more, hint)
+                    + "; ".join(quote(s) for s in asking[:MAX_QUOTED]) + more, hint)
     if unsure:
-        return Item("no_job_request", True, f"The check could not tell whether {_quote(unsure[0])} asks them for "
+        return Item("no_job_request", True, f"The check could not tell whether {quote(unsure[0])} asks them for "
                     "a job; your instructor will read it.", hint, review=True)
     return Item("no_job_request", True, "The email does not ask them for a job.")
 
@@ -261,13 +257,13 @@ def _close_item(parts: EmailParts, sender_name: str | None) -> Item:
     if parts.sign_off is None:
         return Item("polite_close", False, "The email does not end with a courteous close such as "
                     "\u201cThank you\u201d or \u201cBest regards\u201d.", hint)
-    close = _quote(parts.sign_off)
+    close = quote(parts.sign_off)
     signed = [parts.signed_inline] if parts.signed_inline else list(parts.signature[:2])
     if not signed:
         return Item("polite_close", False, f"Your close {close} needs your name on the line below it.", hint)
     blanks = placeholders(" ".join(signed))
     if blanks:
-        return Item("polite_close", False, f"You sign with {_quote(blanks[0])}, a template blank: put your name "
+        return Item("polite_close", False, f"You sign with {quote(blanks[0])}, a template blank: put your name "
                     "there.", hint)
     name = " ".join(sender_name.split()) if sender_name and sender_name.strip() else None
     if name and any(same_person(line, name) for line in signed):
@@ -275,7 +271,7 @@ def _close_item(parts: EmailParts, sender_name: str | None) -> Item:
     if not looks_like_name(signed[0]):
         return Item("polite_close", False, f"After {close}, put your name on a line of its own.", hint)
     if name:
-        return Item("polite_close", False, f"You close with {close} and sign {_quote(signed[0])}, but your journal "
+        return Item("polite_close", False, f"You close with {close} and sign {quote(signed[0])}, but your journal "
                     f"names you {name}; your instructor will check the signature.", hint, review=True)
     return Item("polite_close", True, f"You close politely with {close} and sign your name.")
 
