@@ -87,7 +87,11 @@ def check_request_email(text: str, sender_name: str | None = None, vocabulary: V
         raise ValueError(f"sender_name must be text or None, not {type(sender_name).__name__}")
     vocabulary = vocabulary if vocabulary is not None else current()
     parts = split_email(text, vocabulary)
-    body = [(s, fold(s)) for s in sentences(parts.body)]
+    # A sentence said twice is judged once: a long paste repeats itself, and no verdict counts repeats.
+    distinct: dict[str, str] = {}
+    for sentence in sentences(parts.body):
+        distinct.setdefault(fold(sentence), sentence)
+    body = [(sentence, folded) for folded, sentence in distinct.items()]
     count = _counted_words(parts)
     return Report(TITLE, (
         _source_item(body),

@@ -35,6 +35,7 @@ _NEGATOR = lazy(r"\b(?:not|never|no|nor|without|cannot|can't|won't|don't|doesn't
 _IDIOM = lazy(r"\b(?:don't|do\s+not|never)\s+hesitate|\bcan't\s+wait|\bcannot\s+wait|\bnot\s+only|"
                     r"\bno\s+doubt|\bnot\s+sure|\bno\s+matter|\bwouldn't\s+mind|\bnot\s+to\s+mention|"
                     r"\bif\s+not\b|\bno\s+later\s+than|\bno\s+problem|\bnot\s+long\s+ago")
+FILLER_SAMPLE = 2_000  # words read to tell filler from text: a long paste is judged on its start
 NEGATION_REACH = 8  # words: "I am not here today to ask you for a job" still reads as one disclaimer
 _NEGATION_HINT = lazy(r"no|n't|never|without|rather|instead|other\s+than")  # in every negator above
 NEGATION_CHARS = 160  # characters that hold NEGATION_REACH words and the negator itself
@@ -94,7 +95,7 @@ def placeholders(text: str) -> list[str]:
 
 def is_filler(text: str) -> bool:
     """True for keyboard mash, lorem ipsum or a few words repeated: text that says nothing."""
-    written = words(text)
+    written = words(text)[:FILLER_SAMPLE]
     found = [w.casefold() for w in written]
     if not found:
         return True
