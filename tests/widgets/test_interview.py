@@ -186,7 +186,7 @@ def test_a_widget_only_student_earns_every_point_of_the_interview_assignment(pat
     w.fields["date"].value = held
     w.fields["minutes"].value = "30"
     for q in required_questions():
-        w.fields[f"answers.{q.id}"].value = f"{ANSWER} ({q.id})"
+        w.fields[f"answers.{q.id}"].value = NOTES[q.id]
     w.fields["learned"].value = "Permits take a year; field work is a third of the job; the pay scale is public."
     w.fields["next_steps"].value = "Email the hydrologist she named before Friday."
     w.fields["next_contact"].value = "Priya Raman"
