@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 
 import pytest
 
 import workbook
-from support.paths import REPO
+from support.paths import JOURNALS, REPO
 from workbook.checks import registry, selfcheck
+from workbook.checks.report import RULE
 from workbook.grading import rubric
 from workbook.journal.schema import RECORD_SECTIONS, empty_document
 
@@ -57,3 +59,14 @@ def test_the_readme_table_lists_every_check_of_the_registry():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     listed = re.findall(r"^\| `(check_\w+)` \| ([^|]+) \|$", readme, re.M)
     assert listed == [(c.function.__name__, c.judges) for c in registry.CHECKS]
+
+
+@pytest.mark.parametrize("check", registry.CHECKS, ids=lambda c: c.id)
+def test_every_item_a_check_reports_has_its_kind_declared_in_its_row(check):
+    # The kind of an item is read from the row alone: an undeclared item would be shown and scored as nothing.
+    journals = [JOURNALS / f"{name}.json" for name in ("complete", "partial", "no_thank_you")]
+    for path in journals:
+        report = selfcheck.run(check.id, json.loads(path.read_text(encoding="utf-8")))
+        assert set(report.ids) <= set(check.kinds), (path.name, set(report.ids) - set(check.kinds))
+        assert all(report.kind(i) == check.kinds[i] for i in report.ids)
+        assert not any(item.review and check.kinds[item.id] == RULE for item in report.items), path.name

@@ -90,7 +90,7 @@ CHECKS: tuple[Check, ...] = (
     Check("network", network.TITLE, None, "network", network.check_network, network.from_saved,
           "no duplicate people, valid categories, introductions that resolve",
           _kinds(rules=("has_contacts", "no_duplicates", "categories_valid", "referrals_resolve",
-                        "no_referral_loops"))),
+                        "no_referral_loops", "interactions_linked"))),
     Check("network_map", network.MAP_TITLE, None, "network map", network.check_network_map, network.map_from_saved,
           "the breadth of a first map: enough people, from several groups, with reasons noted",
           _kinds(rules=("enough_contacts", "several_groups", "reasons_noted"))),
