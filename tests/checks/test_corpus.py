@@ -24,6 +24,13 @@ def test_the_corpus_has_two_hundred_labelled_examples_good_and_bad_in_both_split
     assert all(e.why.strip() for e in everything)
 
 
+def test_every_corpus_file_has_a_feed_that_scores_items_carrying_points():
+    assert sorted(p.stem for p in corpus.CORPUS.glob("*.toml")) == sorted(corpus.CHECKS)
+    for check, feed in corpus.FEEDS.items():
+        kinds = registry.get(check).kinds
+        assert feed.items and all(kinds[item] != ADVICE for item in feed.items), check
+
+
 def test_every_flaw_names_an_item_that_carries_points_and_says_why():
     for example in corpus.examples():
         kinds = registry.get(example.check).kinds

@@ -3,33 +3,32 @@
 Each example names the items it should fail (``flaws``, with why); every other item it is judged on
 should pass. ``verdicts`` runs the real checks on every example and says, per item, whether the verdict
 was right, wrong, or sent to a person (review). The judgment benchmark and the corpus tests share it.
+
+One corpus file per check, ``corpus/<check id>.toml``, and one row of ``FEEDS`` saying which of the
+check's items the corpus judges and how an example's data is fed to the check. A file holds
+``[[example]]`` tables (``id``, ``split`` = "tune" or "heldout", ``persona``, ``why``, ``flaws`` =
+{item = "why it should not earn its point"}, and whatever fields the check's feed reads); the question
+plan's ``[[question]]`` and the interview's ``[[answer]]`` tables label one question or one box alone.
+A new check plugs in with its file and its row: the corpus tests and ``python -m benchmarks judgment``
+pick it up from ``FEEDS``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook.checks import check_interview, check_pitch, check_request_email, question_plan
 from workbook.checks.question_bank import required_questions
+from workbook.checks.report import Report
 
 CORPUS = Path(__file__).resolve().parents[1] / "checks" / "corpus"
-CHECKS = ("request_email", "pitch", "question_plan", "interview")
 SPLITS = ("tune", "heldout")
-TODAY = dt.date(2026, 11, 1)
+TODAY = dt.date(2026, 11, 1)  # the day interview dates are judged against (the record says 2026-10-20)
 
-# The items that carry points, per check (advice items are reported, never scored).
-POINTED = {
-    "request_email": ("mentions_source", "bounded_time", "at_convenience", "information_not_job",
-                      "no_job_request", "polite_close", "short"),
-    "pitch": ("component_name_studies", "component_career_interest", "component_position_sought",
-              "supporting_detail", "timing"),
-    "question_plan": ("count", "open_ended", "categories", "next_contact"),
-    "interview": tuple(f"answer_{q.id}" for q in required_questions()),
-}
 
 # Distinct, specific notes for the boxes an interview example leaves out.
 FILLER_ANSWERS = {
@@ -112,15 +111,19 @@ def _question_items(example: Example) -> Iterator[tuple[str, bool, bool]]:
     yield "next_contact", judged.next_contact, judged.next_contact_unsure
 
 
-def report(example: Example):
-    """The check's report on one example (not a single question: those are judged alone)."""
-    data = example.data
-    if example.check == "request_email":
-        return check_request_email(data["text"], sender_name=data.get("sender"))
-    if example.check == "pitch":
-        return check_pitch(data.get("parts", {}), target_seconds=data["target"])
-    if example.check == "question_plan":
-        return question_plan.check_question_plan(data["questions"])
+def _request_email(data: dict) -> Report:
+    return check_request_email(data["text"], sender_name=data.get("sender"))
+
+
+def _pitch(data: dict) -> Report:
+    return check_pitch(data.get("parts", {}), target_seconds=data["target"])
+
+
+def _question_plan(data: dict) -> Report:
+    return question_plan.check_question_plan(data["questions"])
+
+
+def _interview(data: dict) -> Report:
     answers = dict(FILLER_ANSWERS)
     if data["kind"] == "answer":
         answers[data["question"]] = data["text"]
@@ -133,13 +136,39 @@ def report(example: Example):
     return check_interview(record, today=TODAY)
 
 
+@dataclass(frozen=True)
+class Feed:
+    """How the corpus judges one check: the items it scores (those carrying points), and the check's
+    report on one example's data (the TOML table as read, plus ``kind``, the table's name)."""
+
+    items: tuple[str, ...]
+    report: Callable[[dict], Report]
+
+
+# One row per check the corpus judges, in the order the benchmark reports them.
+FEEDS: dict[str, Feed] = {
+    "request_email": Feed(("mentions_source", "bounded_time", "at_convenience", "information_not_job",
+                           "no_job_request", "polite_close", "short"), _request_email),
+    "pitch": Feed(("component_name_studies", "component_career_interest", "component_position_sought",
+                   "supporting_detail", "timing"), _pitch),
+    "question_plan": Feed(("count", "open_ended", "categories", "next_contact"), _question_plan),
+    "interview": Feed(tuple(f"answer_{q.id}" for q in required_questions()), _interview),
+}
+CHECKS = tuple(FEEDS)
+
+
+def report(example: Example) -> Report:
+    """The check's report on one example (not a single question: those are judged alone)."""
+    return FEEDS[example.check].report(example.data)
+
+
 def verdicts(example: Example) -> list[Verdict]:
     """The verdict on every item that carries points, for one example."""
     if example.data["kind"] == "question":
         return [Verdict(example, item, item not in example.flaws, passed, review)
                 for item, passed, review in _question_items(example)]
     judged = report(example)
-    items = [i for i in POINTED[example.check] if i in judged]
+    items = [i for i in FEEDS[example.check].items if i in judged]
     if example.data["kind"] == "answer":
         items = [f"answer_{example.data['question']}"]
     return [Verdict(example, item, item not in example.flaws, judged[item].passed, judged[item].review)

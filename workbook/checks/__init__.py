@@ -11,8 +11,16 @@ The checks a student runs in a notebook are the ones the autograder calls.
 (working days, thank-you and nudge dates) and the readers the text checks
 share: ``text`` (words, sentences), ``structure`` (clauses, negation,
 placeholders), ``names``, ``email_parts``, ``questions``, ``answers``,
-``durations`` and the course's ``vocabulary`` of phrases. The registry
-declares each item's kind (rule, judgment, advice).
+``durations`` and the course's ``vocabulary`` of phrases.
+
+The registry declares each item's kind: a rule (verifiable, may carry
+points), a judgment (reads wording; carries points only when sure) or advice
+(a tip, never a point). A judgment that cannot be sure returns its Item with
+``review=True`` and ``passed`` as its suggestion; the rubric, the self-check
+display and the grader follow that flag. A check that reads writing also
+has a labelled corpus (``tests/checks/corpus/<id>.toml``) and a row of
+``FEEDS`` in ``tests/support/corpus.py``, which the judgment benchmark
+reads: ARCHITECTURE.md, "A check that reads writing", gives the steps.
 """
 
 from .follow_up import check_follow_up
