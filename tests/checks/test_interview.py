@@ -104,7 +104,7 @@ def test_answer_substance(answer, passed, review, fragment):
     item = check_interview(good_record(answers=answers), today=TODAY)["answer_outlook"]
     assert (item.passed, item.review) == (passed, review)
     assert fragment in item.message
-    assert item.message.startswith("Your notes on \u201cWhat is the current market")
+    assert item.message.startswith("Your answer to \u201cWhat is the current market")
 
 
 def test_one_note_pasted_into_every_box_earns_nothing_and_two_copies_go_to_review():

@@ -165,7 +165,7 @@ def test_feedback_keeps_messages_hides_hidden_tests_and_catches_a_leak(graded, t
     assert done.stdout.strip().endswith("feedback for 'informational_interview': 5 pages checked, no hidden tests in them")
     page = graded["ours"].path("feedback", "partial", ASSIGNMENT, f"{ASSIGNMENT}.html").read_text(encoding="utf-8")
     assert HIDDEN_LINE not in page_text(page)
-    assert "RubricFailure: Your notes on" in page_text(page)  # the failed checks still say why
+    assert "RubricFailure: Your answer to" in page_text(page)  # the failed checks still say why
 
     stderr = leaking.communicate(timeout=300)[1]
     assert leaking.returncode == 1

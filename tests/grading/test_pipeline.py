@@ -224,7 +224,7 @@ def test_feedback_never_shows_hidden_tests(graded):
 
 def test_feedback_shows_failed_hidden_checks_by_their_message(graded):
     text = _feedback_text(graded["course"], "partial")
-    assert ("RubricFailure: Your notes on \u201cWhat specific skills and aptitudes does this kind of work call for?\u201d "
+    assert ("RubricFailure: Your answer to \u201cWhat specific skills and aptitudes does this kind of work call for?\u201d "
             "is only a placeholder.") in text
 
 

@@ -92,7 +92,7 @@ def test_hostile_and_huge_text_is_judged_as_text(tmp_path):
     }, folder=tmp_path)
     doc = answers.load(tmp_path)
     assert rubric.judge("interviewee_name", doc).passed
-    assert rubric.judge("answer_average_day", doc).message == "Your notes on \u201cWhat does an average day (or " \
+    assert rubric.judge("answer_average_day", doc).message == "Your answer to \u201cWhat does an average day (or " \
         "week) look like for you? (schedule, duties, activities, hours)\u201d holds no real words. Hint: Write " \
         "down what they told you, with the details they gave, while it is fresh."
 
@@ -101,7 +101,7 @@ def test_require_passes_quietly_or_raises_the_message(tmp_path):
     (tmp_path / "journal.json").write_bytes((JOURNALS / "partial.json").read_bytes())
     assert rubric.require("answer_average_day", folder=tmp_path) is None
     assert rubric.require_saved("answer_outlook", folder=tmp_path) is None
-    with pytest.raises(RubricFailure, match="^Your notes on .* is missing"):
+    with pytest.raises(RubricFailure, match="^Your answer to .* is missing"):
         rubric.require("answer_outlook", folder=tmp_path)
     assert issubclass(RubricFailure, AssertionError)
 

@@ -43,7 +43,7 @@ def check_interview(record: Mapping, today: dt.date | None = None) -> Report:
         verdict = judge_answer(notes[question.id], question.text, copied[question.id])
         items.append(Item(
             f"answer_{question.id}", verdict.passed,
-            f"Your notes on \u201c{question.text}\u201d {verdict.why}.",
+            f"Your answer to \u201c{question.text}\u201d {verdict.why}.",
             "" if verdict.passed and not verdict.review
             else "Write down what they told you, with the details they gave, while it is fresh.",
             review=verdict.review,
