@@ -53,12 +53,19 @@ c.Execute.shutdown_kernel = "immediate"
 # Cells tagged workbook-display-only (widgets, self-check displays) are not run while grading:
 # graded cells read only the saved journal, and widgets cost most of a submission's grading time.
 # Graded, locked and answer cells run whatever their tags (workbook/grading/execute.py).
+#
+# Scores come from the submitted data, not from the student's kernel: ReadSubmission judges every
+# rubric item on the submitted journal before any student code runs (and vets the submission's time),
+# the kernel runs the test cells for the student's feedback, and ScoreFromData stores the data's
+# verdict as the grades, flagging any item where the kernel said otherwise (workbook/grading/).
 c.Autograde.autograde_preprocessors = [
+    "workbook.grading.read_submission.ReadSubmission",
     "workbook.grading.execute.ExecuteSkippingDisplays",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
+    "workbook.grading.score_from_data.ScoreFromData",
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]

@@ -55,7 +55,9 @@ def test_must_run():
 
 def test_the_course_runs_this_step_with_nbgraders_execute_settings():
     config = PyFileConfigLoader("nbgrader_config.py", path=str(REPO)).load_config()
-    assert config.Autograde.autograde_preprocessors[0] == "workbook.grading.execute.ExecuteSkippingDisplays"
+    # The submission is judged from its data first, before any of its code runs.
+    assert config.Autograde.autograde_preprocessors[:2] == [
+        "workbook.grading.read_submission.ReadSubmission", "workbook.grading.execute.ExecuteSkippingDisplays"]
     step = ExecuteSkippingDisplays(config=config)
     assert (step.timeout, step.interrupt_on_timeout, step.shutdown_kernel) == (10, True, "immediate")
     assert step.skip_cells_with_tag == DISPLAY_ONLY_TAG

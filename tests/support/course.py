@@ -7,6 +7,7 @@ with that environment's bin folder first on PATH (nbgrader calls the
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -45,8 +46,32 @@ class Course:
     def path(self, *parts: str) -> Path:
         return self.root.joinpath(*parts)
 
-    def submit(self, student: str, assignment: str, notebook, journal: Path | bytes | None = None) -> Path:
-        """Place a submission: ``notebook`` is a dict (written as JSON) or raw bytes; ``journal`` a file or bytes."""
+    def on_time(self, assignment: str) -> dt.datetime:
+        """A submission time a day before ``assignment`` is due, from this course's own plan (UTC)."""
+        from workbook.course.gradebook import utc_due
+        from workbook.course.plan import load_plan
+
+        due = utc_due(load_plan(self.path("assignments", "course_plan.toml")).assignment(assignment).due)
+        return due - dt.timedelta(days=1)
+
+    def submit(self, student: str, assignment: str, notebook, journal: Path | bytes | None = None,
+               when: dt.datetime | None | bool = None) -> Path:
+        """Place a submission: ``notebook`` is a dict (written as JSON) or raw bytes; ``journal`` a file or bytes.
+
+        As ``nbgrader submit`` leaves it: a timestamp.txt saying ``when`` (default: a day before the due
+        date) and every file saved no later than that; ``when=False`` writes no timestamp.txt.
+        """
+        folder = self._place(student, assignment, notebook, journal)
+        if when is not False:
+            when = when or self.on_time(assignment)
+            (folder / "timestamp.txt").write_text(f"{when:%Y-%m-%d %H:%M:%S}.000000 UTC", encoding="utf-8")
+            stamp = when.replace(tzinfo=dt.timezone.utc).timestamp() if when.tzinfo is None else when.timestamp()
+            for written in folder.iterdir():
+                if not written.is_symlink():
+                    os.utime(written, (stamp, stamp))
+        return folder
+
+    def _place(self, student: str, assignment: str, notebook, journal) -> Path:
         folder = self.path("submitted", student, assignment)
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{assignment}.ipynb"

@@ -23,6 +23,7 @@ import copy
 import csv
 import datetime as dt
 import json
+import os
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,6 +178,10 @@ def submit_class(root: str | Path, students: list[Student], plan: CoursePlan, se
             notebook_path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
         (folder / "journal.json").write_bytes(dump_json(doc))
         (folder / "timestamp.txt").write_text(nbgrader_timestamp(when), encoding="utf-8")
+        # As nbgrader submit leaves them: every file saved no later than its timestamp.
+        stamp = when.replace(tzinfo=dt.timezone.utc).timestamp() if when.tzinfo is None else when.timestamp()
+        for written in folder.iterdir():
+            os.utime(written, (stamp, stamp))
         expected = None if student.kind == "unreadable" else rubric.score(assignment, doc, when.date())
         penalty = plan.assignment(assignment).late_penalty(expected, (when - due_utc).total_seconds()) \
             if expected is not None else None

@@ -29,7 +29,7 @@ NBGRADER_COLUMNS = (
     "raw_score", "late_submission_penalty", "score", "max_score",
 )
 COLUMNS = NBGRADER_COLUMNS + ("status", "status_detail")
-NO_GRADE = ("unreadable", "ungraded")
+NO_GRADE = ("unreadable", "rejected", "ungraded")
 
 
 def grade_rows(gradebook, coursedir, assignments=(), students=()) -> list[dict]:

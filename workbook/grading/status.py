@@ -9,11 +9,20 @@ Statuses, most urgent first (``status`` is the first that applies; ``flags``
 lists every one that applies):
 
 - ``missing``: nothing was submitted (or none of the assignment's notebooks).
-- ``unreadable``: a submitted notebook is not a notebook nbgrader can read
-  (not JSON, not nbformat), or autograding failed on it and left no result.
+- ``rejected``: the submission can never be graded as it stands (an nbformat-3
+  notebook, a timestamp.txt nbgrader cannot read, cells nbgrader refuses);
+  the detail says exactly why, and it is not retried until it changes.
+- ``unreadable``: a submitted notebook is not JSON, or autograding failed on it and left no result.
 - ``ungraded``: submitted but not autograded yet (or resubmitted since).
+- ``no_journal``: graded, but no journal.json was submitted (so no autograded point was earned).
+- ``unreadable_journal``: graded, but the journal could not be read (a link, too large, not JSON...).
 - ``timed_out``: a cell was cut off by the per-cell time limit; the rest was graded.
-- ``tampered``: a locked cell arrived changed; it was graded from the original.
+- ``tampered``: a locked cell arrived changed (graded from the original), the kernel's verdict on an
+  item differed from the submitted data's (the data's stands), or the submission holds links, special
+  files or modules that would shadow the workbook's; the detail names each item and file.
+- ``time_flagged``: timestamp.txt was missing, unreadable or contradicted by the files; the detail
+  says which time was used.
+- ``unsandboxed``: graded with ``--no-sandbox``: the kernel was not isolated.
 - ``needs_manual_grading``: autograded; some cell waits for a person in the formgrader.
 - ``graded``: fully graded.
 """
@@ -21,13 +30,22 @@ lists every one that applies):
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..course.directory import Course
+from .data.timing import TIMESTAMP_FILE
+from .data.verdict import load_verdict
 from .tamper import TamperedCell, find_tampered_cells, reference_from_gradebook
 
-STATUSES = ("missing", "unreadable", "ungraded", "timed_out", "tampered", "needs_manual_grading", "graded")
+NBFORMAT_PROBLEM = "has nbformat"
+
+STATUSES = ("missing", "rejected", "unreadable", "ungraded", "no_journal", "unreadable_journal", "timed_out",
+            "tampered", "time_flagged", "unsandboxed", "needs_manual_grading", "graded")
+
+# A file time this far past the clock is in the future: it says nothing about a resubmission.
+CLOCK_SLACK_SECONDS = 300
 
 # The ename nbgrader's Execute preprocessor gives a cell cut off by its timeout (Execute.error_on_timeout).
 TIMEOUT_ENAME = "CellTimeoutError"
@@ -81,8 +99,11 @@ def submission_status(gradebook, assignment_id: str, student_id: str, coursedir=
     for nb in present:
         notebook, problem = _read_notebook(submitted / f"{nb}.ipynb")
         if problem:
-            return result("unreadable", f"{nb}.ipynb {problem}")
+            return result("rejected" if problem.startswith(NBFORMAT_PROBLEM) else "unreadable", f"{nb}.ipynb {problem}")
         loaded[nb] = notebook
+    refused = _refused_timestamp(submitted)
+    if refused:
+        return result("rejected", refused)
 
     if not _has_submission(gradebook, assignment_id, student_id):
         return result("ungraded", "submitted, not autograded yet")
@@ -90,27 +111,34 @@ def submission_status(gradebook, assignment_id: str, student_id: str, coursedir=
         graded_file = autograded / f"{nb}.ipynb"
         if not graded_file.is_file():
             return result("unreadable", f"autograding could not process {nb}.ipynb (see the autograde log)")
-        if (submitted / f"{nb}.ipynb").stat().st_mtime > graded_file.stat().st_mtime:
+        changed = (submitted / f"{nb}.ipynb").stat().st_mtime
+        if graded_file.stat().st_mtime < changed <= time.time() + CLOCK_SLACK_SECONDS:
             return result("ungraded", f"{nb}.ipynb was submitted again after it was autograded")
 
-    flags, notes, timed_out, tampered = [], [], [], []
+    flags, notes, timed_out, tampered, verdicts = [], [], [], [], []
     for nb in present:
         graded_nb, _ = _read_notebook(autograded / f"{nb}.ipynb")
         timed_out += [f"{nb}:{cell}" for cell in _timed_out_cells(graded_nb or {})]
         tampered += find_tampered_cells(loaded[nb], reference_from_gradebook(gradebook, nb, assignment_id))
+        verdicts += [v for v in [load_verdict(graded_nb or {})] if v]
     if absent:
         notes.append("not submitted (scored 0): " + ", ".join(f"{nb}.ipynb" for nb in absent))
+    _journal_notes(verdicts, flags, notes)
     if timed_out:
         flags.append("timed_out")
         notes.append("cut off by the time limit: " + ", ".join(timed_out))
     if tampered:
-        flags.append("tampered")
         notes.append("locked cells changed (graded from the originals): "
                      + "; ".join(f"{t.grade_id} {t.change}" for t in tampered))
+    data_tampering = _tamper_notes(verdicts)
+    notes += data_tampering
+    if tampered or data_tampering:
+        flags.append("tampered")
+    _time_and_sandbox_notes(verdicts, flags, notes)
     if gradebook.find_submission(assignment_id, student_id).needs_manual_grade:
         flags.append("needs_manual_grading")
         notes.append("waits for manual grading in the formgrader")
-    status = flags[0] if flags else "graded"
+    status = next((s for s in STATUSES if s in flags), "graded")
     return result(status, "; ".join(notes) or "graded", flags, tampered, timed_out)
 
 
@@ -148,7 +176,8 @@ def _read_notebook(path: Path) -> tuple[dict | None, str | None]:
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
         return None, "is JSON but not a notebook (no list of cells)"
     if notebook.get("nbformat") != 4:
-        return None, f"has nbformat {notebook.get('nbformat')!r}; nbgrader needs version 4"
+        return None, (f"{NBFORMAT_PROBLEM} {notebook.get('nbformat')!r}; nbgrader needs version 4 (open it in "
+                      "JupyterLab and save it, or ask the student to)")
     return notebook, None
 
 
@@ -164,3 +193,57 @@ def _timed_out_cells(notebook: dict) -> list[str]:
 
 def _coursedir_here():
     return Course.find().app().coursedir
+
+
+def _refused_timestamp(submitted: Path) -> str:
+    """Why nbgrader refuses the submission's timestamp.txt (it then fails on every run), or ''."""
+    from nbgrader.utils import parse_utc
+
+    path = submitted / TIMESTAMP_FILE
+    if path.is_symlink() or not path.is_file():
+        return ""
+    text = path.read_bytes()[:200].decode("utf-8", errors="replace").strip()
+    if not text:
+        return ""
+    try:
+        parse_utc(text)
+    except (ValueError, OverflowError, TypeError):
+        return (f"{TIMESTAMP_FILE} says {text[:40]!r}, which is not a time: nbgrader refuses to grade the "
+                f"submission until {TIMESTAMP_FILE} is fixed or removed")
+    return ""
+
+
+def _journal_notes(verdicts, flags, notes) -> None:
+    for verdict in verdicts:
+        kind = verdict.get("journal_kind")
+        if kind == "missing":
+            flags.append("no_journal")
+            notes.append("no journal.json was submitted, so no autograded point was earned")
+        elif kind:
+            flags.append("unreadable_journal")
+            notes.append(f"the journal could not be graded: {verdict.get('journal_problem')}")
+        notes.extend(f"typed answers: {p}" for p in verdict.get("typed_problems") or [])
+
+
+def _tamper_notes(verdicts) -> list[str]:
+    found = []
+    for verdict in verdicts:
+        items = [d["item"] for d in verdict.get("disagreements") or []]
+        if items:
+            found.append("the kernel's verdict differed from the submitted data on " + ", ".join(items)
+                         + " (the data's verdict was stored)")
+        odd = [o["detail"] for o in verdict.get("oddities") or [] if o.get("kind") in ("link", "special", "shadowing", "too_many")]
+        if odd:
+            found.append("files: " + "; ".join(odd))
+    return found
+
+
+def _time_and_sandbox_notes(verdicts, flags, notes) -> None:
+    for verdict in verdicts:
+        flag = (verdict.get("time") or {}).get("flag")
+        if flag:
+            flags.append("time_flagged")
+            notes.append(f"submission time: {flag}")
+        if verdict.get("sandbox") == "off":
+            flags.append("unsandboxed")
+            notes.append("graded with --no-sandbox: the kernel was not isolated")

@@ -40,12 +40,7 @@ class Journal:
         doc = storage.read_json(self.path)
         if doc is None:
             return empty_document(), None
-        original_version = source_version(doc)
-        if original_version is None:
-            check_structure(doc, self.path)  # raises with the precise problem
-        doc = upgrade(doc)
-        check_structure(doc, self.path)
-        return doc, original_version
+        return from_json(doc, self.path), source_version(doc)
 
     @property
     def exists(self) -> bool:
@@ -247,6 +242,15 @@ def _changed_key(error_field, prefix: str, applied) -> str | None:
     return None
 
 
+def from_json(doc, path) -> dict:
+    """A parsed journal file's JSON as a current document; a JournalFileError (naming ``path``) if unusable."""
+    if source_version(doc) is None:
+        check_structure(doc, path)  # raises with the precise problem
+    doc = upgrade(doc)
+    check_structure(doc, path)
+    return doc
+
+
 def as_document(journal_or_doc) -> dict:
     """Accept a Journal, a path, or an already loaded document, and give the document."""
     if isinstance(journal_or_doc, dict):
@@ -258,4 +262,4 @@ def as_document(journal_or_doc) -> dict:
     raise TypeError(f"expected a Journal, a path or a journal document, not {type(journal_or_doc).__name__}")
 
 
-__all__ = ["Journal", "JournalFileError", "as_document"]
+__all__ = ["Journal", "JournalFileError", "as_document", "from_json"]

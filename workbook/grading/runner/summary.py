@@ -16,16 +16,23 @@ from .results import Run
 # status.py's one-word statuses, as the table shows them.
 LABELS = {
     "missing": "missing",
+    "rejected": "rejected",
     "unreadable": "unreadable",
     "ungraded": "failed",
+    "no_journal": "no journal",
+    "unreadable_journal": "unreadable journal",
     "timed_out": "timed out",
     "tampered": "tampered",
+    "time_flagged": "time flagged",
+    "unsandboxed": "unsandboxed",
     "needs_manual_grading": "needs manual grading",
     "graded": "graded",
 }
 # In the order the counts line and the exit reason name them.
-ORDER = ("graded", "needs manual grading", "tampered", "timed out", "unreadable", "missing", "failed")
-NEEDS_ATTENTION = ("tampered", "timed out", "unreadable", "missing", "failed")
+ORDER = ("graded", "needs manual grading", "unsandboxed", "time flagged", "tampered", "timed out", "no journal",
+         "unreadable journal", "rejected", "unreadable", "missing", "failed")
+NEEDS_ATTENTION = ("unsandboxed", "time flagged", "tampered", "timed out", "no journal", "unreadable journal",
+                   "rejected", "unreadable", "missing", "failed")
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ def student_lines(app, run: Run) -> list[StudentLine]:
                     submission = gradebook.find_submission(run.assignment, attempt.student)
                 except MissingEntry:
                     submission = None
-                if submission is not None and status not in ("unreadable", "missing", "failed"):
+                if submission is not None and status not in ("unreadable", "rejected", "missing", "failed"):
                     score = submission.score
                     late = submission.total_seconds_late or 0.0
             lines.append(StudentLine(attempt.student, status, score, max_score, late, detail))
