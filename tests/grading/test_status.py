@@ -42,7 +42,8 @@ def course(tmp_path_factory):
         "graded": ("Ng", "Ana"), "waiting": ("Ng", "Bo"), "broken": ("Smith, Jr.", 'Jo "JJ"'),
         "notjson": ("X", "Y"), "oldformat": ("X", "Y"), "absent": ("<script>alert(1)</script>", "Zo\u00eb"),
         "emptyfolder": ("X", "Y"), "notyet": ("X", "Y"), "again": ("X", "Y"), "crashed": ("X", "Y"),
-        "slow": ("X", "Y"), "edited": ("X", "Y"),
+        "slow": ("X", "Y"), "edited": ("X", "Y"), "garbagetime": ("X", "Y"), "future": ("X", "Y"),
+        "nojournal": ("X", "Y"), "disagreed": ("X", "Y"),
     }
     for student, (last, first) in names.items():
         gradebook.add_student(student, last_name=last, first_name=first)
@@ -82,6 +83,19 @@ def course(tmp_path_factory):
                              "execution_count": 1, "outputs": [{"output_type": "error", "ename": "CellTimeoutError",
                                                                 "evalue": "", "traceback": []}]}
     submit("slow", released, graded_notebook=timed_out)
+    submit("garbagetime", released, autograde=False)
+    (tmp_path / "submitted" / "garbagetime" / A / "timestamp.txt").write_text("around noon-ish")
+    submit("future", released)  # a notebook saved "in the future" is graded once, not retried for ever
+    os.utime(tmp_path / "submitted" / "future" / A / f"{A}.ipynb", (4_000_000_000, 4_000_000_000))
+    with_verdict = json.loads(json.dumps(released))
+    with_verdict["metadata"]["workbook_grading"] = {"journal_kind": "missing", "journal_problem": "no journal.json"}
+    submit("nojournal", released, graded_notebook=with_verdict, score=0.0)
+    disagreed = json.loads(json.dumps(released))
+    disagreed["metadata"]["workbook_grading"] = {
+        "journal_kind": "", "disagreements": [{"item": "plan_count", "kernel": True, "data": False}],
+        "oddities": [{"path": "json.py", "kind": "shadowing",
+                      "detail": "json.py is named like the module 'json', which it would shadow"}]}
+    submit("disagreed", released, graded_notebook=disagreed, score=0.0)
     edited = json.loads(json.dumps(released))
     edited["cells"][1]["source"] = "assert True"
     submit("edited", edited, manual=True)
@@ -94,7 +108,15 @@ def course(tmp_path_factory):
     ("waiting", "needs_manual_grading", "waits for manual grading in the formgrader"),
     ("broken", "unreadable", "weekly.ipynb is not valid JSON (Expecting value at line 1)"),
     ("notjson", "unreadable", "weekly.ipynb is not UTF-8 text"),
-    ("oldformat", "unreadable", "weekly.ipynb has nbformat 3; nbgrader needs version 4"),
+    ("oldformat", "rejected", "weekly.ipynb has nbformat 3; nbgrader needs version 4 (open it in JupyterLab and "
+                              "save it, or ask the student to)"),
+    ("garbagetime", "rejected", "timestamp.txt says 'around noon-ish', which is not a time: nbgrader refuses to "
+                                "grade the submission until timestamp.txt is fixed or removed"),
+    ("future", "graded", "graded"),
+    ("nojournal", "no_journal", "no journal.json was submitted, so no autograded point was earned"),
+    ("disagreed", "tampered", "the kernel's verdict differed from the submitted data on plan_count (the data's "
+                              "verdict was stored); files: json.py is named like the module 'json', which it "
+                              "would shadow"),
     ("absent", "missing", "nothing was submitted"),
     ("emptyfolder", "missing", "no notebook of the assignment was submitted"),
     ("notyet", "ungraded", "submitted, not autograded yet"),
