@@ -144,6 +144,12 @@ class TemplateError(WorkbookError, RuntimeError):
     exit_code = EXIT_NEEDS_ATTENTION
 
 
+class SandboxUnavailable(WorkbookError, RuntimeError):
+    """bubblewrap cannot build a grading sandbox here; grading refuses unless told --no-sandbox."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
 # -- the class report, the demo, widgets ---------------------------------------------------------
 
 

@@ -25,7 +25,8 @@ from contextlib import contextmanager, nullcontext
 from jupyter_core.utils import run_sync
 from nbgrader import utils
 from nbgrader.preprocessors import Execute
-from traitlets import Bool, Unicode
+import nbformat
+from traitlets import Bool, Integer, Unicode, default
 
 from .kernels import ahead as kernel_ahead
 
@@ -47,6 +48,44 @@ class ExecuteSkippingDisplays(Execute):
     start_kernels_ahead = Bool(
         False, help="Start the next notebook's kernel while this one runs (for a process grading many students)."
     ).tag(config=True)
+
+    sandbox = Bool(
+        True, help="Run every kernel in a bubblewrap sandbox (workbook.grading.sandbox). False only on an "
+                   "instructor's explicit --no-sandbox; the verdict then records it."
+    ).tag(config=True)
+
+    max_output_bytes = Integer(
+        1_000_000, help="Bytes of output a cell may keep; the rest is dropped with a note (LimitOutput counts lines)."
+    ).tag(config=True)
+
+    @default("kernel_manager_class")
+    def _sandboxed_by_default(self):
+        from jupyter_client.manager import AsyncKernelManager
+
+        from .sandbox.manager import SandboxedKernelManager
+
+        return SandboxedKernelManager if self.sandbox else AsyncKernelManager
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._output_bytes = {}
+        if resources is not None:
+            resources["workbook_sandbox"] = getattr(self.kernel_manager_class, "sandbox_name", "off")
+        return super().preprocess(nb, resources, km=km)
+
+    def output(self, outs, msg, display_id, cell_index):
+        """Keep a cell's output within ``max_output_bytes``: a 200 MB line is cut, not held."""
+        counted = self.__dict__.setdefault("_output_bytes", {})
+        used = counted.get(cell_index, 0)
+        if used > self.max_output_bytes:
+            return None  # already cut: drop the rest unread
+        added = super().output(outs, msg, display_id, cell_index)
+        used += _size(added) if added is not None else 0
+        counted[cell_index] = used
+        if used > self.max_output_bytes and added is not None and outs and outs[-1] is added:
+            outs[-1] = nbformat.v4.new_output("stream", name="stderr", text=(
+                f"[output cut: this cell printed more than {self.max_output_bytes:,} bytes]\n"))
+            counted[cell_index] = self.max_output_bytes + 1
+        return added
 
     @contextmanager
     def setup_kernel(self, **kwargs):
@@ -72,3 +111,10 @@ class ExecuteSkippingDisplays(Execute):
         if tags and self.skip_cells_with_tag in tags and must_run(cell):
             cell.metadata.tags = [t for t in tags if t != self.skip_cells_with_tag]
         return super().preprocess_cell(cell, resources, index)
+
+
+def _size(output) -> int:
+    if output.get("output_type") == "stream":
+        return len(output.get("text", ""))
+    data = output.get("data") or {}
+    return sum(len(v) if isinstance(v, str) else len(str(v)) for v in data.values()) + len(str(output.get("traceback", "")))

@@ -48,14 +48,52 @@ def _read_line() -> bytes:
     return line
 
 
+def _read_ready(fd: int) -> str:
+    """What the forked child says once it is set up ("ok", or its error); '' if it died first."""
+    import select
+
+    try:
+        readable, _, _ = select.select([fd], [], [], 30)
+        return os.read(fd, 600).decode(errors="replace") if readable else ""
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)
+
+
 def _answer(message: dict) -> None:
     os.write(1, json.dumps(message).encode() + b"\n")
 
 
-def _become_kernel(request: dict, launcher: str, kernel_stdout: int) -> None:
+def _confinement():
+    """The sandbox's _confine module, loaded by path (None when the template runs unsandboxed)."""
+    path = os.environ.get("WORKBOOK_CONFINE")
+    if not path:
+        return None
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_workbook_confine", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _become_kernel(request: dict, launcher: str, kernel_stdout: int, confinement) -> None:
     # ipykernel exits when a kernel started by Popen loses its grader; this kernel's parent is the
     # template, which dies with the grader, so the kernel follows the template.
     _die_with_parent(int(request["template"]))
+    ready = request.pop("ready_fd")
+    try:
+        if request.get("nest"):
+            # A kernel forked in a worker's sandbox: namespaces of its own, then the sandbox's limits.
+            confinement.nest(request["nest"]["root"], request["nest"]["slot"])
+            confinement.confine(request["nest"]["limits"])
+            request["command"] = [*request["command"], "--IPKernelApp.ignore_cwd=True"]
+    except Exception as exc:  # the template answers with this; the grader starts a kernel the usual way
+        os.write(ready, f"{type(exc).__name__}: {exc}".encode()[:500])
+        os._exit(1)
+    os.write(ready, b"ok")
+    os.close(ready)
     os.setsid()  # jupyter_client starts kernels with start_new_session=True
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     never_written, _kept_open = os.pipe()  # jupyter_client's stdin pipe: reads wait, never reach an end
@@ -83,8 +121,12 @@ def main() -> None:
     # What the fork saves each kernel: these imports are most of a kernel's start-up CPU.
     from ipykernel import ipkernel, kernelapp  # noqa: F401
 
-    _die_with_parent(int(sys.argv[1]))
+    if int(sys.argv[1]):
+        _die_with_parent(int(sys.argv[1]))
+    else:
+        _die_with_parent(os.getppid())  # in a sandbox: the sandbox's own init, which dies with the grader
     kernel_stdout = int(sys.argv[2])
+    confinement = _confinement()
     launcher = importlib.util.find_spec("ipykernel_launcher").origin
     signal.signal(signal.SIGCHLD, _reap)
     _answer({"ready": True})
@@ -96,14 +138,18 @@ def main() -> None:
             request = json.loads(line)
             if threading.active_count() != 1:
                 raise RuntimeError("the template has started a thread; forking it would be unsafe")
+            ready, request["ready_fd"] = os.pipe()
             pid = os.fork()
         except Exception as exc:
             _answer({"error": f"{type(exc).__name__}: {exc}"})
             continue
         if pid == 0:
+            os.close(ready)
             request["template"] = os.getppid()
-            _become_kernel(request, launcher, kernel_stdout)
-        _answer({"pid": pid})
+            _become_kernel(request, launcher, kernel_stdout, confinement)
+        os.close(request["ready_fd"])
+        said = _read_ready(ready)
+        _answer({"pid": pid} if said == "ok" else {"error": said or "the forked kernel died before it was ready"})
 
 
 if __name__ == "__main__":

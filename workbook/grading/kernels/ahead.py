@@ -65,6 +65,13 @@ def launch_for(client) -> Launch:
                   tuple(sorted(os.environ.items())))
 
 
+def forked_manager(manager_class: type) -> type:
+    """The manager that forks kernels ahead for ``manager_class`` (itself when it has none)."""
+    if manager_class is AsyncKernelManager:
+        return ForkedKernelManager
+    return getattr(manager_class, "forked_variant", None) or manager_class
+
+
 @dataclass
 class _Spare:
     launch: Launch
@@ -103,7 +110,9 @@ class KernelAhead:
             await spare.ready
             if not await spare.km.is_alive():
                 raise RuntimeError("the kernel started ahead died")
-            await _move(spare.kc, folder)
+            # A sandboxed kernel works in a folder of its own: the student's files are copied in first.
+            prepare = getattr(spare.km, "prepare_folder", None)
+            await _move(spare.kc, prepare(folder) if prepare else folder)
         except Exception as exc:
             client.log.info("Not using the kernel started ahead (%s); starting a fresh one", exc)
             self.fresh += 1
@@ -121,8 +130,9 @@ class KernelAhead:
         folder = km = None
         try:
             folder = tempfile.mkdtemp(prefix="kernel-ahead-")
-            # The standard manager's IPython kernels are forked from a template that has imported ipykernel.
-            manager = ForkedKernelManager if launch.manager_class is AsyncKernelManager else launch.manager_class
+            # IPython kernels are forked from a template that has imported ipykernel: the standard manager's
+            # by ForkedKernelManager, a sandboxed manager's by the variant it names.
+            manager = forked_manager(launch.manager_class)
             km = manager(kernel_name=launch.kernel_name, config=client.config) \
                 if launch.kernel_name else manager(config=client.config)
             await km.start_kernel(extra_arguments=list(launch.arguments), cwd=folder, env=dict(launch.environment))

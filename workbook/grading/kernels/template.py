@@ -87,14 +87,20 @@ def _running(pid: int) -> bool:
 
 
 class KernelTemplate:
-    """One template process, started with one environment; forks kernels on request."""
+    """One template process, started with one environment; forks kernels on request.
 
-    def __init__(self, environment: dict[str, str]):
+    ``wrapper`` is a command the template runs inside (a sandbox's, see grading/sandbox); the
+    template then watches its sandbox's init instead of this process, which it cannot see.
+    """
+
+    def __init__(self, environment: dict[str, str], wrapper: tuple[str, ...] = ()):
         self.environment = dict(environment)
+        self.wrapper = tuple(wrapper)
         kernel_stdout = os.dup(1)  # the template's own stdout carries its answers; kernels get ours
+        parent = "0" if self.wrapper else str(os.getpid())
         try:
             self.process = subprocess.Popen(
-                [sys.executable, str(SERVER), str(os.getpid()), str(kernel_stdout)], stdin=subprocess.PIPE,
+                [*self.wrapper, sys.executable, str(SERVER), parent, str(kernel_stdout)], stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, pass_fds=(kernel_stdout,), cwd="/", env=self.environment,
             )
         finally:
@@ -103,11 +109,11 @@ class KernelTemplate:
             self.close()
             raise TemplateError("the kernel template did not start")
 
-    def fork(self, command: list[str], cwd: str, environment: dict[str, str]) -> int:
-        """Fork a kernel running ``command`` in ``cwd``; returns its process id."""
+    def fork(self, command: list[str], cwd: str, environment: dict[str, str], **extra) -> int:
+        """Fork a kernel running ``command`` in ``cwd``; returns its process id (as the template sees it)."""
         if self.process.poll() is not None:
             raise TemplateError(f"the kernel template has exited ({self.process.returncode})")
-        request = {"command": command, "cwd": cwd, "env": environment}
+        request = {"command": command, "cwd": cwd, "env": environment, **extra}
         try:
             self.process.stdin.write(json.dumps(request).encode() + b"\n")
             self.process.stdin.flush()
@@ -139,17 +145,17 @@ _templates: dict[int, KernelTemplate] = {}  # by process id: a forked worker nev
 _replaced: dict[int, list[KernelTemplate]] = {}  # kept until close: their kernels may still be running
 
 
-def template_for(environment: dict[str, str]) -> KernelTemplate:
-    """This process's template for ``environment``, started (or replaced) as needed."""
+def template_for(environment: dict[str, str], wrapper: tuple[str, ...] = ()) -> KernelTemplate:
+    """This process's template for ``environment`` (inside ``wrapper``), started (or replaced) as needed."""
     pid = os.getpid()
     template = _templates.get(pid)
     if template is not None and template.process.poll() is not None:
         template = None  # it died; its kernels went with it
-    elif template is not None and template.environment != environment:
+    elif template is not None and (template.environment, template.wrapper) != (environment, tuple(wrapper)):
         _replaced.setdefault(pid, []).append(template)  # killing it would kill the kernels it forked
         template = None
     if template is None:
-        template = _templates[pid] = KernelTemplate(environment)
+        template = _templates[pid] = KernelTemplate(environment, wrapper)
     return template
 
 
