@@ -9,13 +9,13 @@ PORT   ?= 8888
 # JupyterLab refuses to start as root without this flag; CI and containers run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test test-fast bench install browser clean
+.PHONY: lab test test-fast bench install browser sandbox clean
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --port $(PORT) \
 		--ServerApp.root_dir=notebooks $(ROOT_FLAG)
 
-test: $(STAMP) browser
+test: $(STAMP) browser sandbox
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
@@ -24,7 +24,7 @@ test-fast: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -m "not browser and not slow"
 
-bench: $(STAMP)
+bench: $(STAMP) sandbox
 	$(BIN)/python -m benchmarks
 
 install: $(STAMP)
@@ -40,6 +40,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 browser:
 	@bash tests/browser/ensure-chromium
 	@bash tests/browser/ensure-axe
+
+# Every grading kernel runs in Debian's bubblewrap sandbox; install it when it is missing.
+sandbox:
+	@bash tests/grading/ensure-bubblewrap
 
 clean:
 	rm -rf $(VENV) test-output .pytest_cache

@@ -67,19 +67,29 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.SaveAutoGrades",
     "workbook.grading.score_from_data.ScoreFromData",
     "nbgrader.preprocessors.AssignLatePenalties",
+    "workbook.grading.sanitize.SanitizeStudentContent",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
+# Every kernel runs in a bubblewrap sandbox (workbook/grading/sandbox): the installed workbook, the
+# interpreter and one student's files, nothing else of the course. Only where bubblewrap cannot run,
+# an instructor may pass --ExecuteSkippingDisplays.sandbox=False (`workbook autograde --no-sandbox`);
+# every submission's status then says unsandboxed.
+c.ExecuteSkippingDisplays.sandbox = True
 
 # A deleted test cell is put back from the gradebook and graded, instead of waiting forever
 # for a manual grade.
 c.OverwriteCells.add_missing_cells = True
 
-# Feedback shows each test cell's source, hidden tests included (nbgrader issue #917); this
-# preprocessor strips them, and the tracebacks that could quote them.
+# Feedback shows each test cell's source, hidden tests included (nbgrader issue #917); HideHiddenTests
+# strips them, and the tracebacks that could quote them. Student markdown and outputs are sanitized
+# (no script runs in the student's or the instructor's browser), and a student's feedback folder keeps
+# only its pages: nbgrader would otherwise release every file of the autograded folder with them.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
     "workbook.grading.hide_tests.HideHiddenTests",
+    "workbook.grading.sanitize.SanitizeStudentContent",
+    "workbook.grading.feedback_files.FeedbackPagesOnly",
 ]
 
 # `nbgrader export` writes nbgrader's CSV columns plus each submission's status, so an

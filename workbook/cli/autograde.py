@@ -23,6 +23,9 @@ def add_arguments(parser) -> None:
                         help="stop grading one student after this long (default: every code cell at "
                              "nbgrader's cell time limit, plus 2 minutes; at least 5 minutes)")
     parser.add_argument("--log", metavar="FILE", help="where nbgrader's log goes (default: nbgrader.log in the course)")
+    parser.add_argument("--no-sandbox", dest="sandbox", action="store_false",
+                        help="run students' kernels without the bubblewrap sandbox (only where it cannot run; "
+                             "every submission's status then says unsandboxed)")
 
 
 def run(args) -> int:
@@ -39,7 +42,8 @@ def run(args) -> int:
     app = course.app()
     with terminate_as_interrupt():
         result = autograde(course.root, args.assignment, jobs=args.jobs, force=args.force,
-                           student_timeout=args.timeout, progress_factory=Progress, log_path=args.log, app=app)
+                           student_timeout=args.timeout, progress_factory=Progress, log_path=args.log, app=app,
+                           sandbox=args.sandbox)
     if not result.attempts:
         print(f"nothing to grade: all {len(result.skipped)} submissions of {args.assignment!r} are already "
               "graded (--force regrades them)")

@@ -28,7 +28,10 @@ def run(args) -> int:
     result = generate_feedback(course.app(GenerateFeedbackApp), args.assignment, force=args.force)
     for page, snippets in sorted(result.leaked.items()):
         print(f"deleted {page.relative_to(root)}: it showed hidden test code ({snippets[0]!r})")
-    print(f"feedback for {args.assignment!r}: {len(result.pages)} pages checked, no hidden tests in them")
+    for entry in result.removed:
+        print(f"removed {entry.relative_to(root)}: only feedback pages are released")
+    print(f"feedback for {args.assignment!r}: {len(result.pages)} pages checked, no hidden tests in them"
+          + (f"; {len(result.removed)} other file(s) removed" if result.removed else ""))
     if result.leaked:
         students = ", ".join(sorted(page.parts[-3] for page in result.leaked))
         raise CommandError(

@@ -23,14 +23,16 @@ import os
 from contextlib import contextmanager, nullcontext
 
 from jupyter_core.utils import run_sync
+from nbclient.exceptions import DeadKernelError
 from nbgrader import utils
 from nbgrader.preprocessors import Execute
 import nbformat
-from traitlets import Bool, Integer, Unicode, default
+from traitlets import Bool, Integer, Unicode
 
 from .kernels import ahead as kernel_ahead
 
 DISPLAY_ONLY_TAG = "workbook-display-only"
+DEAD_KERNEL_ENAME = "DeadKernelError"
 
 
 def must_run(cell) -> bool:
@@ -58,13 +60,15 @@ class ExecuteSkippingDisplays(Execute):
         1_000_000, help="Bytes of output a cell may keep; the rest is dropped with a note (LimitOutput counts lines)."
     ).tag(config=True)
 
-    @default("kernel_manager_class")
-    def _sandboxed_by_default(self):
-        from jupyter_client.manager import AsyncKernelManager
+    def __init__(self, *args, **kwargs):
+        # nbgrader's Execute passes AsyncKernelManager to the constructor, which no configuration
+        # overrides; the sandbox setting decides instead (a caller's own class is kept).
+        chosen = "kernel_manager_class" in kwargs
+        super().__init__(*args, **kwargs)
+        if self.sandbox and not chosen:
+            from .sandbox.manager import SandboxedKernelManager
 
-        from .sandbox.manager import SandboxedKernelManager
-
-        return SandboxedKernelManager if self.sandbox else AsyncKernelManager
+            self.kernel_manager_class = SandboxedKernelManager
 
     def preprocess(self, nb, resources=None, km=None):
         self._output_bytes = {}
@@ -110,7 +114,16 @@ class ExecuteSkippingDisplays(Execute):
         tags = cell.metadata.get("tags")
         if tags and self.skip_cells_with_tag in tags and must_run(cell):
             cell.metadata.tags = [t for t in tags if t != self.skip_cells_with_tag]
-        return super().preprocess_cell(cell, resources, index)
+        try:
+            return super().preprocess_cell(cell, resources, index)
+        except DeadKernelError:
+            # A student's code that kills its own kernel must not cost the grade its data earns:
+            # this cell and every later one are marked, and grading goes on.
+            if cell.cell_type == "code":
+                cell.outputs = [nbformat.v4.new_output(
+                    "error", ename=DEAD_KERNEL_ENAME, evalue="the kernel had died; this cell did not run",
+                    traceback=[f"{DEAD_KERNEL_ENAME}: the kernel had died; this cell did not run"])]
+            return cell, resources
 
 
 def _size(output) -> int:

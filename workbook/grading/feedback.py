@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..course.directory import assignment_folder, inside
 from ..errors import CourseError
+from .feedback_files import is_page, remove_all_but_pages
 
 # Shorter lines ("pass", "else:", ")") occur everywhere and would prove nothing.
 MIN_SNIPPET_LENGTH = 8
@@ -30,6 +31,7 @@ class FeedbackRun:
     pages: list[Path] = field(default_factory=list)
     leaked: dict[Path, list[str]] = field(default_factory=dict)  # page -> hidden lines found in it
     errors: list[str] = field(default_factory=list)  # nbgrader's failures (it names the students in its log)
+    removed: list[Path] = field(default_factory=list)  # files that were not feedback pages, deleted
 
 
 def _squash(text: str) -> str:
@@ -122,13 +124,22 @@ def generate_feedback(app, assignment: str, force: bool = False) -> FeedbackRun:
         snippets[notebook.stem] = hidden_snippets(json.loads(notebook.read_text(encoding="utf-8")))
     run = FeedbackRun(errors=errors)
     feedback_root = root / app.coursedir.feedback_directory
-    for page in sorted(feedback_root.glob(f"*/{assignment}/*.html")):
-        found = leaked_snippets(page.read_text(encoding="utf-8", errors="replace"), snippets.get(page.stem, []))
-        if found:
-            page.unlink()  # never leave a page with hidden tests where release_feedback would pick it up
-            run.leaked[page] = found
-        else:
-            run.pages.append(page)
+    for folder in sorted(p for p in feedback_root.glob(f"*/{assignment}") if p.is_dir() and not p.is_symlink()):
+        # Every file that release_feedback would hand out is read: a page, or something to remove.
+        run.removed.extend(remove_all_but_pages(folder))
+        for page in sorted(p for p in folder.iterdir() if is_page(p)):
+            try:
+                found = leaked_snippets(page.read_text(encoding="utf-8", errors="replace"),
+                                        snippets.get(page.stem, []))
+            except (OSError, ValueError) as exc:  # one odd page never leaves the others unchecked
+                page.unlink(missing_ok=True)
+                run.leaked[page] = [f"could not be checked ({exc}); removed"]
+                continue
+            if found:
+                page.unlink()  # never leave a page with hidden tests where release_feedback would pick it up
+                run.leaked[page] = found
+            else:
+                run.pages.append(page)
     if errors and not run.pages and not run.leaked:
         raise CourseError(f"nbgrader could not generate feedback for {assignment!r}: {errors[0]}")
     return run

@@ -23,6 +23,7 @@ from .read_submission import RESOURCE_KEY
 
 GRADE_ID_PREFIX = "test_"
 TIMEOUT_ENAME = "CellTimeoutError"
+DEAD_KERNEL_ENAME = "DeadKernelError"  # execute.DEAD_KERNEL_ENAME (this step imports no Execute)
 
 
 def rubric_item_of(cell) -> str | None:
@@ -32,7 +33,8 @@ def rubric_item_of(cell) -> str | None:
 
 
 def _timed_out(cell) -> bool:
-    return any(o.get("ename") == TIMEOUT_ENAME for o in cell.get("outputs", []))
+    """Cut off by the time limit, or never run because the kernel had died (the status says which)."""
+    return any(o.get("ename") in (TIMEOUT_ENAME, DEAD_KERNEL_ENAME) for o in cell.get("outputs", []))
 
 
 class ScoreFromData(NbGraderPreprocessor):

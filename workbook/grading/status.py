@@ -49,6 +49,7 @@ CLOCK_SLACK_SECONDS = 300
 
 # The ename nbgrader's Execute preprocessor gives a cell cut off by its timeout (Execute.error_on_timeout).
 TIMEOUT_ENAME = "CellTimeoutError"
+DEAD_KERNEL_ENAME = "DeadKernelError"  # a cell never run because the kernel had died (execute.py)
 
 
 @dataclass(frozen=True)
@@ -115,18 +116,22 @@ def submission_status(gradebook, assignment_id: str, student_id: str, coursedir=
         if graded_file.stat().st_mtime < changed <= time.time() + CLOCK_SLACK_SECONDS:
             return result("ungraded", f"{nb}.ipynb was submitted again after it was autograded")
 
-    flags, notes, timed_out, tampered, verdicts = [], [], [], [], []
+    flags, notes, timed_out, tampered, verdicts, died = [], [], [], [], [], []
     for nb in present:
         graded_nb, _ = _read_notebook(autograded / f"{nb}.ipynb")
         timed_out += [f"{nb}:{cell}" for cell in _timed_out_cells(graded_nb or {})]
+        died += [f"{nb}:{cell}" for cell in _timed_out_cells(graded_nb or {}, DEAD_KERNEL_ENAME)]
         tampered += find_tampered_cells(loaded[nb], reference_from_gradebook(gradebook, nb, assignment_id))
         verdicts += [v for v in [load_verdict(graded_nb or {})] if v]
     if absent:
         notes.append("not submitted (scored 0): " + ", ".join(f"{nb}.ipynb" for nb in absent))
     _journal_notes(verdicts, flags, notes)
-    if timed_out:
+    if timed_out or died:
         flags.append("timed_out")
+    if timed_out:
         notes.append("cut off by the time limit: " + ", ".join(timed_out))
+    if died:
+        notes.append(f"the kernel died, so {len(died)} cell(s) did not run, from {died[0]}")
     if tampered:
         notes.append("locked cells changed (graded from the originals): "
                      + "; ".join(f"{t.grade_id} {t.change}" for t in tampered))
@@ -181,11 +186,11 @@ def _read_notebook(path: Path) -> tuple[dict | None, str | None]:
     return notebook, None
 
 
-def _timed_out_cells(notebook: dict) -> list[str]:
+def _timed_out_cells(notebook: dict, ename: str = TIMEOUT_ENAME) -> list[str]:
     cut = []
     for position, cell in enumerate(notebook.get("cells", []), start=1):
         outputs = cell.get("outputs") or []
-        if any(isinstance(o, dict) and o.get("ename") == TIMEOUT_ENAME for o in outputs):
+        if any(isinstance(o, dict) and o.get("ename") == ename for o in outputs):
             grade_id = (cell.get("metadata", {}).get("nbgrader") or {}).get("grade_id")
             cut.append(grade_id or f"cell {position}")
     return cut

@@ -18,14 +18,20 @@ LOG_FILE = "nbgrader.log"
 
 
 def autograde(root, assignment: str, jobs: int = 2, force: bool = False, student_timeout: float | None = None,
-              progress_factory=None, log_path=None, app=None) -> Run:
+              progress_factory=None, log_path=None, app=None, sandbox: bool = True) -> Run:
     """Autograde the submissions of ``assignment`` that need it, ``jobs`` students at a time.
 
     ``progress_factory(total)`` returns an object with ``started(name)``,
     ``finished(name)``, ``tick()`` and ``close()`` (see progress.Progress).
-    Raises CourseError when there is nothing nbgrader could grade.
+    Raises CourseError when there is nothing nbgrader could grade, and
+    SandboxUnavailable (one line) when ``sandbox`` is asked for and bubblewrap
+    cannot run here.
     """
     began = time.monotonic()
+    if sandbox:
+        from ..sandbox.policy import require
+
+        require()
     root = Path(root).resolve()
     app = app or nbgrader_app(root)
     check_assignment(app, assignment)
@@ -44,16 +50,22 @@ def autograde(root, assignment: str, jobs: int = 2, force: bool = False, student
     log_path = str(Path(log_path) if log_path else root / LOG_FILE)
     progress = progress_factory(len(queue)) if progress_factory and queue else None
     if queue:
-        Supervisor(app, root, assignment, queue, max(1, jobs), student_timeout, log_path, progress, run).run_all()
+        Supervisor(app, root, assignment, queue, max(1, jobs), student_timeout, log_path, progress, run,
+                   sandbox=sandbox).run_all()
     run.seconds = time.monotonic() - began
     return run
 
 
 class terminate_as_interrupt:
-    """Within the block, SIGTERM is handled like Ctrl-C, so workers and kernels are stopped cleanly."""
+    """Within the block, SIGTERM is handled like Ctrl-C, so workers and kernels are stopped cleanly.
+
+    Only the first SIGTERM interrupts: one sent again while the run cleans up (a service manager
+    often sends two) is ignored, so the clean-up always finishes.
+    """
 
     def __enter__(self):
         def interrupt(_signum, _frame):
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
             raise KeyboardInterrupt
 
         self._before = signal.signal(signal.SIGTERM, interrupt)

@@ -9,7 +9,9 @@ leaves no half-written output; a result already reported is never deleted.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import time
+from contextlib import contextmanager
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import wait
@@ -48,11 +50,28 @@ def remove_partial_output(app, assignment: str, student: str) -> None:
         rmtree(str(folder))
 
 
+@contextmanager
+def _signals_held():
+    """Ignore SIGINT and SIGTERM for the block (the main thread only), then restore them."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = {s: signal.signal(s, signal.SIG_IGN) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+
+
 class Supervisor:
     """Grades ``queue`` with up to ``jobs`` worker processes, recording each outcome in ``run``."""
 
     def __init__(self, app, root, assignment: str, queue: deque, jobs: int, student_timeout: float,
-                 log_path: str, progress, run: Run):
+                 log_path: str, progress, run: Run, sandbox: bool = True):
+        self.sandbox = sandbox
         self.app, self.root, self.assignment = app, root, assignment
         self.queue, self.jobs, self.student_timeout = queue, jobs, student_timeout
         self.log_path, self.progress, self.run = log_path, progress, run
@@ -64,7 +83,8 @@ class Supervisor:
     def start_worker(self) -> None:
         parent_end, child_end = self.context.Pipe()
         process = self.context.Process(
-            target=worker_main, args=(str(self.root), self.assignment, child_end, self.log_path), daemon=True,
+            target=worker_main, args=(str(self.root), self.assignment, child_end, self.log_path, self.sandbox),
+            daemon=True,
             name="workbook-autograde",
         )
         process.start()
@@ -150,10 +170,12 @@ class Supervisor:
                     self.progress.tick()
         except BaseException:
             # Interrupted (Ctrl-C, SIGTERM) or broken: stop everything now, leave no half-written output.
-            for worker in list(self.workers):
-                _kill(worker)
-                if worker.student is not None:
-                    remove_partial_output(self.app, self.assignment, worker.student)
+            # A second Ctrl-C or SIGTERM must not cut this clean-up short.
+            with _signals_held():
+                for worker in list(self.workers):
+                    _kill(worker)
+                    if worker.student is not None:
+                        remove_partial_output(self.app, self.assignment, worker.student)
             raise
         finally:
             if self.progress:

@@ -59,7 +59,7 @@ def _send_output_to(log_path: str) -> None:
     sys.stderr = open(2, "w", buffering=1, encoding="utf-8", errors="replace", closefd=False)
 
 
-def worker_main(root: str, assignment: str, conn, log_path: str) -> None:
+def worker_main(root: str, assignment: str, conn, log_path: str, sandbox: bool = True) -> None:
     """A worker: load nbgrader once, then grade the students the parent sends until it sends None."""
     die_with_parent()
     # Out of the terminal's process group: Ctrl-C goes to the parent, which stops workers itself.
@@ -72,7 +72,9 @@ def worker_main(root: str, assignment: str, conn, log_path: str) -> None:
 
     app = nbgrader_app(root, AutogradeApp, log_level=logging.INFO)
     # One process grades many students here, so each kernel can boot while the previous student runs.
-    app.update_config(Config({"ExecuteSkippingDisplays": {"start_kernels_ahead": True}}))
+    # --no-sandbox is the instructor's explicit choice; the sandbox is otherwise the course's setting (on).
+    settings = {"start_kernels_ahead": True, **({} if sandbox else {"sandbox": False})}
+    app.update_config(Config({"ExecuteSkippingDisplays": settings}))
     os.chdir(root)  # where `nbgrader autograde` runs
     conn.send(("ready", None, None, 0.0))
     try:

@@ -1,0 +1,222 @@
+"""The red team: hostile submissions graded with honest classmates, by `workbook autograde` and by nbgrader.
+
+One batch (module scope): the same class is placed in two copies of the
+course; one is graded with ``workbook autograde --jobs 2`` and ``workbook
+feedback``, the other with plain ``nbgrader autograde`` and ``nbgrader
+generate_feedback`` from the course root. Every kernel is a real sandboxed
+kernel. Each attack then answers for itself, under both graders: its own score
+never above what its journal earns, every classmate's score unchanged,
+nothing of anyone else's in its feedback, no process left, and the right
+status, naming the item or file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from support.course import make_course
+from support.paths import BIN
+from support.redteam import ASSIGNMENT, ATTACKS, HONEST, MARKERS, SURVIVOR, place_honest
+from workbook.grading.status import submission_status
+
+pytestmark = pytest.mark.slow
+
+GRADERS = ("workbook", "nbgrader")
+FOREIGN = ("SQLite format 3", "root:x:0:0", "BEGIN HIDDEN TESTS", 'rubric.require("answer_average_day")')
+
+
+def _survivors() -> list[str]:
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            argv = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if SURVIVOR.encode() in argv:
+            found.append(f"{cmdline.parent.name}: {b' '.join(argv).decode(errors='replace')}")
+    return found
+
+
+def _fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _grade(course, grader: str) -> dict:
+    env = course.env()
+    if grader == "workbook":
+        commands = [[str(BIN / "workbook"), "autograde", ASSIGNMENT, "--jobs", "2"],
+                    [str(BIN / "workbook"), "feedback", ASSIGNMENT]]
+    else:
+        commands = [[str(BIN / "nbgrader"), "autograde", ASSIGNMENT], [str(BIN / "nbgrader"), "generate_feedback", ASSIGNMENT]]
+    runs = [subprocess.run(c, cwd=course.root, env=env, capture_output=True, text=True, timeout=1500) for c in commands]
+    outcome = {"runs": runs, "survivors": _survivors(), "scores": {}, "penalties": {}, "status": {}, "grades": {}}
+    with course.gradebook() as gradebook:
+        coursedir = course_dir(course)
+        for student in gradebook.students:
+            state = submission_status(gradebook, ASSIGNMENT, student.id, coursedir)
+            outcome["status"][student.id] = state
+            try:
+                submission = gradebook.find_submission(ASSIGNMENT, student.id)
+            except Exception:  # noqa: BLE001 -- no submission row: never graded
+                continue
+            outcome["scores"][student.id] = submission.score
+            outcome["penalties"][student.id] = submission.late_submission_penalty
+            outcome["grades"][student.id] = {g.name: (g.auto_score, g.needs_manual_grade) for g in submission.grades}
+    return outcome
+
+
+def course_dir(course):
+    from workbook.course.directory import Course
+
+    return Course(course.root).app().coursedir
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    results = {}
+    for grader in GRADERS:
+        course = make_course(tmp_path_factory.mktemp(f"redteam-{grader}"))
+        course.nbgrader("generate_assignment", ASSIGNMENT)
+        released = course.released(ASSIGNMENT)
+        for honest in HONEST:
+            place_honest(course, released, honest)
+        for attack in ATTACKS:
+            attack.place(course, released, attack.id)
+        guarded = {"source": _fingerprint(course.path("source")),
+                   "config": course.path("nbgrader_config.py").read_bytes()}
+        outcome = _grade(course, grader)
+        outcome["course"] = course
+        outcome["guarded_after"] = {"source": _fingerprint(course.path("source")),
+                                    "config": course.path("nbgrader_config.py").read_bytes()}
+        outcome["guarded"] = guarded
+        results[grader] = outcome
+    return results
+
+
+def _feedback_files(course, student) -> list[Path]:
+    folder = course.path("feedback", student, ASSIGNMENT)
+    return sorted(p for p in folder.rglob("*")) if folder.exists() else []
+
+
+@pytest.mark.parametrize("grader", GRADERS)
+def test_the_graders_ran_and_nothing_survived(batch, grader):
+    outcome = batch[grader]
+    assert outcome["survivors"] == []
+    assert not Path("/tmp/redteam-daemon").exists()  # the daemon's /tmp was its sandbox's own
+    assert outcome["guarded_after"] == outcome["guarded"]  # no source/ or config written by a student
+    autograde_run = outcome["runs"][0]
+    assert "Traceback" not in autograde_run.stderr.split("\n")[-5:], autograde_run.stderr[-3000:]
+
+
+@pytest.mark.parametrize("grader", GRADERS)
+@pytest.mark.parametrize("honest", HONEST, ids=[h.id for h in HONEST])
+def test_honest_classmates_keep_their_scores(batch, grader, honest):
+    outcome = batch[grader]
+    assert outcome["scores"][honest.id] == honest.score
+    state = outcome["status"][honest.id]
+    assert state.status == "needs_manual_grading", state.detail  # the reflection waits for a person
+    assert outcome["penalties"][honest.id] == 0.0
+
+
+@pytest.mark.parametrize("grader", GRADERS)
+@pytest.mark.parametrize("attack", ATTACKS, ids=[a.id for a in ATTACKS])
+def test_an_attack_earns_no_more_than_its_journal_and_is_named(batch, grader, attack):
+    outcome = batch[grader]
+    state = outcome["status"][attack.id]
+    if attack.graded:
+        assert outcome["scores"][attack.id] <= attack.earns
+        assert outcome["scores"][attack.id] == pytest.approx(attack.earns) or attack.earns == 0 or \
+            any("timed_out" in f for f in attack.flags), "an attack that changes nothing keeps what its data earns"
+    else:
+        assert outcome["scores"].get(attack.id, 0.0) == 0.0
+    for alternatives in attack.flags:
+        assert set(alternatives) & set(state.flags), (state.flags, state.detail)
+    for words in attack.detail:
+        assert words in state.detail, state.detail
+    if not attack.flags:
+        assert state.status in ("needs_manual_grading", "tampered", "graded"), state.detail
+
+
+@pytest.mark.parametrize("grader", GRADERS)
+@pytest.mark.parametrize("attack", ATTACKS, ids=[a.id for a in ATTACKS])
+def test_nothing_of_anyone_else_reaches_an_attackers_feedback(batch, grader, attack):
+    course = batch[grader]["course"]
+    files = _feedback_files(course, attack.id)
+    assert all(p.suffix == ".html" and p.is_file() and not p.is_symlink() for p in files), files
+    for page in files:
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for foreign in (*MARKERS, *FOREIGN):
+            assert foreign not in text, (page, foreign)
+
+
+@pytest.mark.parametrize("grader", GRADERS)
+def test_late_work_is_judged_by_what_the_files_say(batch, grader):
+    outcome = batch[grader]
+    for student in ("forged_early_timestamp", "empty_timestamp", "deleted_timestamp"):
+        assert outcome["penalties"][student] > 0, student
+
+
+class _Scripts(HTMLParser):
+    """Every script body and every attribute value of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.scripts, self.attributes, self._in_script = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._in_script = tag == "script"
+        self.attributes += [f"{tag} {k}={v}" for k, v in attrs if v]
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+
+@pytest.mark.parametrize("grader", GRADERS)
+@pytest.mark.parametrize("student", ("markdown_script", "output_script"))
+def test_student_html_is_sanitized_in_feedback_and_graded_notebooks(batch, grader, student):
+    course = batch[grader]["course"]
+    page = course.path("feedback", student, ASSIGNMENT, f"{ASSIGNMENT}.html").read_text(encoding="utf-8")
+    parsed = _Scripts()
+    parsed.feed(page)
+    assert not [s for s in parsed.scripts if "PWNED" in s]
+    assert not [a for a in parsed.attributes if "PWNED" in a or re.search(r"=\s*javascript:", a)]
+    graded = course.path("autograded", student, ASSIGNMENT, f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8")
+    assert "<script>" not in graded and "onerror" not in graded and "application/javascript" not in graded
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("student", ("markdown_script", "output_script", "honest_complete"))
+def test_no_student_script_runs_when_a_feedback_page_is_opened(batch, student):
+    from playwright.sync_api import sync_playwright
+
+    course = batch["workbook"]["course"]
+    page_path = course.path("feedback", student, ASSIGNMENT, f"{ASSIGNMENT}.html")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        try:
+            page = browser.new_page()
+            dialogs = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(page_path.as_uri())
+            page.wait_for_timeout(1500)
+            assert page.title() != "PWNED"
+            assert dialogs == []
+            assert page.evaluate("document.querySelectorAll('[onerror], [onload]').length") == 0
+        finally:
+            browser.close()
