@@ -187,7 +187,7 @@ class SandboxedForkedKernelManager(SandboxedKernelManager):
         # takes; each kernel drops every capability before it runs a line (_confine.confine).
         keep = ["--cap-add", "CAP_SYS_ADMIN", "--cap-add", "CAP_SETPCAP"] if os.geteuid() == 0 else []
         wrapper = (*policy.base_arguments(), *keep, *policy.setenv_arguments(template_env),
-                   "--bind", root, root, "--dir", policy.PARK, "--chdir", "/", "--")
+                   "--bind", root, root, "--chdir", "/", "--")
         return wrapper, template_env
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:

@@ -74,14 +74,14 @@ def base_arguments() -> list[str]:
             args += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
     for root in _read_only_roots():
         args += ["--ro-bind", root, root]
-    args += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--dir", WORK]
+    args += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--dir", WORK, "--dir", PARK]
     return args
 
 
 def environment(grader_environment: dict[str, str]) -> dict[str, str]:
     """The kernel's environment: an allowlist of the grader's, plus a HOME, PATH and TMPDIR of its own."""
     env = {k: v for k, v in grader_environment.items() if k in KEPT_ENVIRONMENT or k.startswith("LC_")}
-    env.update(HOME="/tmp", TMPDIR="/tmp", PATH=f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
+    env.update(HOME="/tmp", TMPDIR="/tmp", PWD=WORK, PATH=f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
                PYTHONNOUSERSITE="1", MPLCONFIGDIR="/tmp/matplotlib", OPENBLAS_NUM_THREADS="1",
                OMP_NUM_THREADS="1", PYTHONHASHSEED=grader_environment.get("PYTHONHASHSEED", "random"))
     if env["PYTHONHASHSEED"] == "random":
@@ -100,8 +100,8 @@ def setenv_arguments(env: dict[str, str]) -> list[str]:
 def probe() -> str:
     """'' when bubblewrap can build the sandbox here; else one line saying why not."""
     if shutil.which(BWRAP) is None:
-        return ("bubblewrap (bwrap) is not installed; `make install` installs it (Debian: apt-get install "
-                "bubblewrap), or grade with --no-sandbox")
+        return ("bubblewrap (bwrap) is not installed: `make sandbox` installs Debian's bubblewrap, "
+                "or grade with --no-sandbox")
     try:
         done = subprocess.run([*base_arguments(), "--", sys.executable, "-c", "pass"], capture_output=True,
                               text=True, timeout=60, stdin=subprocess.DEVNULL)
