@@ -59,21 +59,27 @@ def journal(folder: str | os.PathLike | None = None) -> Journal:
 
 
 def load(folder: str | os.PathLike | None = None) -> dict:
-    """The saved answers as a journal document; AnswersMissing or AnswersUnreadable when unusable."""
-    path = journal_file(folder)
-    if not path.is_file():
+    """The saved answers as a journal document; AnswersMissing or AnswersUnreadable when unusable.
+
+    Read exactly as the autograder reads a submission (``grading.data.journal_file``: never through
+    a link, within size, count and nesting limits), so a test cell and the grader agree.
+    """
+    from .data.journal_file import read_submitted_journal
+
+    found = read_submitted_journal(journal_file(folder).parent)
+    if found.doc is not None:
+        return found.doc
+    if found.kind == "missing":
         raise AnswersMissing(
             f"No saved answers: there is no {FILENAME} in this assignment's folder. Fill in the widgets "
             f"(or the optional typed-answers cell) in this notebook; they save to {FILENAME} beside it, "
             "and it must be submitted with the notebook."
         )
-    try:
-        return Journal(path).read()
-    except JournalFileError as exc:
-        raise AnswersUnreadable(
-            f"Your saved answers ({FILENAME}) could not be read: {exc.problem}. Restore it from a backup, "
-            "or move it aside and fill in the widgets again."
-        ) from None
+    problem = found.problem.removeprefix(f"{FILENAME} ")
+    raise AnswersUnreadable(
+        f"Your saved answers ({FILENAME}) could not be read: {problem}. Restore it from a backup, "
+        "or move it aside and fill in the widgets again."
+    )
 
 
 def bring_journal(path: str | os.PathLike, folder: str | os.PathLike | None = None, replace: bool = False) -> Path:

@@ -71,7 +71,7 @@ class ExecuteSkippingDisplays(Execute):
             self.kernel_manager_class = SandboxedKernelManager
 
     def preprocess(self, nb, resources=None, km=None):
-        self._output_bytes = {}
+        self._output_bytes, self._kernel_died = {}, False
         if resources is not None:
             resources["workbook_sandbox"] = getattr(self.kernel_manager_class, "sandbox_name", "off")
         return super().preprocess(nb, resources, km=km)
@@ -114,16 +114,18 @@ class ExecuteSkippingDisplays(Execute):
         tags = cell.metadata.get("tags")
         if tags and self.skip_cells_with_tag in tags and must_run(cell):
             cell.metadata.tags = [t for t in tags if t != self.skip_cells_with_tag]
-        try:
-            return super().preprocess_cell(cell, resources, index)
-        except DeadKernelError:
-            # A student's code that kills its own kernel must not cost the grade its data earns:
-            # this cell and every later one are marked, and grading goes on.
-            if cell.cell_type == "code":
-                cell.outputs = [nbformat.v4.new_output(
-                    "error", ename=DEAD_KERNEL_ENAME, evalue="the kernel had died; this cell did not run",
-                    traceback=[f"{DEAD_KERNEL_ENAME}: the kernel had died; this cell did not run"])]
-            return cell, resources
+        if not self.__dict__.get("_kernel_died"):
+            try:
+                return super().preprocess_cell(cell, resources, index)
+            except DeadKernelError:
+                # A student's code that kills its own kernel must not cost the grade its data earns:
+                # this cell and every later code cell are marked, none is sent, and grading goes on.
+                self._kernel_died = True
+        if cell.cell_type == "code":
+            cell.outputs = [nbformat.v4.new_output(
+                "error", ename=DEAD_KERNEL_ENAME, evalue="the kernel had died; this cell did not run",
+                traceback=[f"{DEAD_KERNEL_ENAME}: the kernel had died; this cell did not run"])]
+        return cell, resources
 
 
 def _size(output) -> int:

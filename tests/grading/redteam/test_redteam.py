@@ -72,7 +72,8 @@ def _grade(course, grader: str) -> dict:
                 continue
             outcome["scores"][student.id] = submission.score
             outcome["penalties"][student.id] = submission.late_submission_penalty
-            outcome["grades"][student.id] = {g.name: (g.auto_score, g.needs_manual_grade) for g in submission.grades}
+            outcome["grades"][student.id] = {g.name: (g.auto_score, g.needs_manual_grade)
+                                             for nb in submission.notebooks for g in nb.grades}
     return outcome
 
 

@@ -57,6 +57,8 @@ def read_submitted_journal(folder: str | os.PathLike) -> SubmittedJournal:
         raw = _read_no_follow(path, info.st_size)
     except OSError as exc:
         return SubmittedJournal(None, "unreadable", f"{FILENAME} cannot be read ({exc.strerror})")
+    if not raw.strip():
+        return SubmittedJournal(None, "unreadable", f"{FILENAME} is empty (0 bytes of JSON); it may have been truncated")
     try:
         parsed = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
