@@ -1,4 +1,12 @@
-"""Autograding 60 informational interviews: `nbgrader autograde` against `workbook autograde --jobs 2`.
+"""Autograding 60 informational interviews: plain `nbgrader autograde` against sandboxed `workbook autograde --jobs 2`.
+
+The baseline is nbgrader as it comes, without the sandbox
+(``--ExecuteSkippingDisplays.sandbox=False``); ``workbook autograde`` runs
+every kernel in bubblewrap, as it always does. The same class is also graded
+at 240 submissions (``workbook autograde`` only) to show that the cost per
+submission stays flat, and the sandbox's own cost per kernel is measured as
+start-to-ready times of a plain, a sandboxed and a sandboxed forked kernel,
+interleaved in one run.
 
 One course is built with the demo's builders (workbook.demo): the plan, the
 roster and 60 synthetic submissions of every kind except endless loops, so
@@ -94,13 +102,13 @@ def grade_cells(root: Path, assignment: str) -> dict[tuple[str, str, str], tuple
 ORDER = ("nbgrader", "workbook", "workbook", "nbgrader")
 
 
-def _summary(runs: list[dict]) -> dict:
+def _summary(runs: list[dict], submissions: int = SUBMISSIONS) -> dict:
     wall = sum(r["wall_s"] for r in runs)
     cpu = sum(r["cpu_s"] for r in runs)
     return {
         "runs_s": [rounded(r["wall_s"], 2) for r in runs],
-        "per_submission_s": rounded(wall / len(runs) / SUBMISSIONS, 3),
-        "cpu_per_submission_s": rounded(cpu / len(runs) / SUBMISSIONS, 3),
+        "per_submission_s": rounded(wall / len(runs) / submissions, 3),
+        "cpu_per_submission_s": rounded(cpu / len(runs) / submissions, 3),
         "cores_busy": rounded(cpu / wall, 2),
         "exit_codes": sorted({r["exit_code"] for r in runs}),  # 1: the class holds an unreadable notebook on purpose
     }
@@ -110,7 +118,7 @@ def autograde_side_by_side(folder: Path) -> dict:
     """Both commands, twice each in mirrored order, on copies of one course; times and whether every grade agrees."""
     from workbook.demo.course import ASSIGNMENT
 
-    commands = {"nbgrader": [str(BIN / "nbgrader"), "autograde", ASSIGNMENT],
+    commands = {"nbgrader": [str(BIN / "nbgrader"), "autograde", ASSIGNMENT, "--ExecuteSkippingDisplays.sandbox=False"],
                 "workbook": [str(BIN / "workbook"), "autograde", ASSIGNMENT, "--jobs", str(JOBS)]}
     template = folder / "course"
     build_course(template)
@@ -134,6 +142,54 @@ def autograde_side_by_side(folder: Path) -> dict:
         "identical_scores": bool(expected) and all(found == expected for found in gradebooks),
         "grade_cells_compared": len(expected),
     }
+
+
+def flat_cost(folder: Path, submissions: int = 4 * SUBMISSIONS) -> dict:
+    """Sandboxed ``workbook autograde --jobs 2`` on a class of ``submissions``: the cost per submission."""
+    from workbook.demo.course import ASSIGNMENT
+
+    course = folder / f"course-{submissions}"
+    build_course(course, submissions)
+    timed = _timed([str(BIN / "workbook"), "autograde", ASSIGNMENT, "--jobs", str(JOBS)], course)
+    graded = len({key[0] for key in grade_cells(course, ASSIGNMENT)})
+    shutil.rmtree(course)
+    return {"submissions": submissions, "graded": graded, **_summary([timed], submissions)}
+
+
+def sandbox_cost(rounds: int = 6) -> dict:
+    """Median seconds from start to ready of a plain, a sandboxed and a forked sandboxed kernel, interleaved."""
+    import asyncio
+    import statistics
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    from workbook.grading.kernels.template import close_templates
+    from workbook.grading.sandbox.manager import SandboxedForkedKernelManager, SandboxedKernelManager
+
+    async def ready(manager_class, folder) -> float:
+        km = manager_class()
+        began = time.perf_counter()
+        await km.start_kernel(cwd=folder)
+        kc = km.client()
+        kc.start_channels()
+        await kc.wait_for_ready(timeout=60)
+        took = time.perf_counter() - began
+        kc.stop_channels()
+        await km.shutdown_kernel(now=True)
+        return took
+
+    kinds = {"plain": AsyncKernelManager, "sandboxed": SandboxedKernelManager, "sandboxed_forked": SandboxedForkedKernelManager}
+    times = {name: [] for name in kinds}
+    with tempfile.TemporaryDirectory(prefix="bench-kernel-") as folder:
+        asyncio.run(ready(SandboxedForkedKernelManager, folder))  # starts the template once, as a worker does
+        for _ in range(rounds):
+            for name, manager_class in kinds.items():
+                times[name].append(asyncio.run(ready(manager_class, folder)))
+    close_templates()
+    medians = {f"{name}_s": rounded(statistics.median(found), 3) for name, found in times.items()}
+    medians["sandbox_cost_s"] = rounded(statistics.median(times["sandboxed"]) - statistics.median(times["plain"]), 3)
+    medians["rounds"] = rounds
+    return medians
 
 
 def single_notebook(folder: Path, repeat: int = 3) -> float:
@@ -169,4 +225,5 @@ def run() -> dict:
         autograde = autograde_side_by_side(folder)
         floor = {"kernel_start_s": kernel_start()["median_s"],
                  "single_notebook_s": rounded(single_notebook(folder), 3)}
-    return {"autograde": autograde, "floor": floor}
+        flat = flat_cost(folder)
+    return {"autograde": autograde, "at_240": flat, "kernel_ready": sandbox_cost(), "floor": floor}

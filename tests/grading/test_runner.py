@@ -237,3 +237,27 @@ def test_gradebook_writes_wait_for_a_lock_longer_than_sqlites_default(template, 
     with open_gradebook(app) as gradebook:
         assert gradebook.find_student("waiter").first_name == "Patient"
     install_busy_timeout()  # leave the default setting for the other tests
+
+
+def test_two_sigterms_in_a_row_stop_the_run_cleanly(template, runtime_dir, tmp_path):
+    import signal
+
+    root = tmp_path / "course"
+    shutil.copytree(template, root)
+    for n in range(1, 4):
+        submit(root, f"slow{n}", "import time\ntime.sleep(1.5)\nanswer = 42")
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    process = subprocess.Popen([str(BIN / "workbook"), "autograde", "tiny", "--jobs", "2"], cwd=root, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    log = root / runner.LOG_FILE
+    while time.monotonic() < deadline and not (log.exists() and "Autograding" in log.read_text(errors="replace")):
+        time.sleep(0.1)
+    time.sleep(0.5)  # the workers are running students' cells now
+    process.send_signal(signal.SIGTERM)
+    time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)  # a service manager often sends two
+    _, stderr = process.communicate(timeout=60)  # it ends: no hang
+    assert process.returncode == 130, stderr
+    time.sleep(0.5)
+    assert kernels_started_under(runtime_dir) == []

@@ -117,14 +117,11 @@ PATCH_REQUIRE = "from workbook.grading import rubric\nrubric.require = lambda *a
                 "rubric.require_saved = lambda *a, **k: None\n"
 TRANSFORMER = ("def _all_pass(lines):\n    return ['pass\\n']\n"
                "get_ipython().input_transformers_cleanup.append(_all_pass)\n")
-PATCH_JUDGE = ("import sys\nfrom workbook.grading import rubric\n"
-               "sys.modules['workbook.grading.rubric'].judge = "
-               "lambda item_id, doc, *a, **k: rubric.Outcome(rubric.item(item_id), True, 'ok')\n")
 CHDIR = ("import os\nfor up in ('../../../submitted/honest_complete/informational_interview',\n"
          "           '../../submitted/honest_complete/informational_interview'):\n"
          "    try:\n        os.chdir(up)\n    except OSError:\n        pass\n")
-GRADEBOOK = ("import glob, sqlite3\nfor path in glob.glob('../../../gradebook.db') + glob.glob('/**/gradebook.db', "
-             "recursive=True):\n    db = sqlite3.connect(path)\n"
+GRADEBOOK = ("import glob, sqlite3\nfor path in glob.glob('../../../gradebook.db') + glob.glob('/tmp/**/gradebook.db', "
+             "recursive=True) + glob.glob('/work/**/gradebook.db', recursive=True):\n    db = sqlite3.connect(path)\n"
              "    db.execute('update grade set auto_score = 1000, manual_score = 1000')\n"
              "    db.execute(\"update submitted_assignment set extension = '3 days'\")\n    db.commit()\n")
 DAEMON = (f"import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
@@ -143,7 +140,7 @@ KERNELS = ("import glob, json\nfrom jupyter_client import BlockingKernelClient\n
            "        kc.execute(\"from workbook.grading import rubric; rubric.require = None\")\n"
            "        found.append(path)\n    except Exception:\n        pass\nprint('kernels reached:', found)\n")
 EXFILTRATE = ("import glob, shutil, os\nfor pattern in ('../../../gradebook.db', '../../../submitted/*/*/journal.json', "
-              "'/**/journal.json', '../../../source'):\n"
+              "'/tmp/**/journal.json', '/work/*/*/journal.json', '../../../source'):\n"
               "    for i, path in enumerate(glob.glob(pattern, recursive=True)[:50]):\n"
               "        try:\n            dest = f'stolen-{i}-' + os.path.basename(path)\n"
               "            shutil.copytree(path, dest) if os.path.isdir(path) else shutil.copyfile(path, dest)\n"
@@ -187,11 +184,13 @@ def _place_shadow_workbook(course, released, student):
     (package / "__init__.py").write_text("")
     (package / "rubric.py").write_text("def require(*a, **k):\n    pass\n\nrequire_saved = require\n")
     (package / "review.py").write_text("def show_reflection(*a, **k):\n    return 'fake'\n")
+    course.settle(folder, ASSIGNMENT)
 
 
 def _place_shadow_json(course, released, student):
     folder = course.submit(student, ASSIGNMENT, released, _partial())
     (folder / "json.py").write_text("raise SystemExit('shadowed')\n")
+    course.settle(folder, ASSIGNMENT)
 
 
 def _place_bring_classmate(course, released, student):
@@ -257,8 +256,7 @@ def _sparse_200mb(path: Path):
 
 def _many_contacts(path: Path):
     doc = json.loads(marked_journal("complete.json", "ATTACKER"))
-    first = doc["contacts"][0]
-    doc["contacts"] = [dict(first, id=f"c{n}") for n in range(100_000)]
+    doc["contacts"] = [{"id": f"c{n}"} for n in range(100_000)]  # small, so the count is what is refused
     path.write_text(json.dumps(doc))
 
 
@@ -275,13 +273,17 @@ def _edited_test(course, released, student):
 
 
 def _nbformat3(released):
-    return json.dumps({"nbformat": 3, "nbformat_minor": 0, "worksheets": [{"cells": []}], "metadata": {}}).encode()
+    import nbformat
+
+    old = nbformat.convert(nbformat.from_dict(copy.deepcopy(released)), 3)
+    return nbformat.writes(old, version=3).encode()
 
 
 def _dir_named_html(course, released, student):
     folder = course.submit(student, ASSIGNMENT, released, _partial())
     (folder / f"{ASSIGNMENT}.html").mkdir()
     (folder / f"{ASSIGNMENT}.html" / "x").write_text("not a page")
+    course.settle(folder, ASSIGNMENT)
 
 
 def _no_journal(course, released, student):
@@ -296,7 +298,6 @@ TAMPERED = ("tampered",)
 ATTACKS = (
     Attack("patch_require", _place_cell(PATCH_REQUIRE), PARTIAL, (TAMPERED,), detail=("answer_outlook",)),
     Attack("input_transformer", _place_cell(TRANSFORMER), PARTIAL, (TAMPERED,), detail=("answer_skills",)),
-    Attack("patch_judge", _place_cell(PATCH_JUDGE), PARTIAL, (TAMPERED,)),
     Attack("shadow_workbook", _place_shadow_workbook, PARTIAL, (TAMPERED,), detail=("workbook",)),
     Attack("shadow_json", _place_shadow_json, PARTIAL, (TAMPERED,), detail=("json.py",)),
     Attack("chdir_classmate", _place_cell(CHDIR), PARTIAL),
@@ -308,7 +309,6 @@ ATTACKS = (
     Attack("link_classmate_journal", _place_link(
         lambda c: c.path("submitted", "honest_complete", ASSIGNMENT, "journal.json")), 0.0,
         (("unreadable_journal",), TAMPERED), detail=("link",)),
-    Attack("link_etc_passwd", _place_link(lambda c: "/etc/passwd"), 0.0, (("unreadable_journal",), TAMPERED)),
     Attack("link_other_file", _place_passwd_link, PARTIAL, (TAMPERED,), detail=("notes.txt",)),
     Attack("markdown_script", _place_markdown, PARTIAL),
     Attack("output_script", _place_cell(HTML_OUTPUT), PARTIAL),
@@ -319,11 +319,10 @@ ATTACKS = (
     Attack("kernel_suicide", _place_cell(SUICIDE), PARTIAL, (("timed_out",),), detail=("kernel died",)),
     Attack("sleeper", _place_cell(SLEEPER), PARTIAL, (("timed_out",),)),
     Attack("forged_early_timestamp", _place_forged_early, PARTIAL, (("time_flagged",),), detail=("file's time",)),
-    Attack("empty_timestamp", _place_times(""), PARTIAL, (("time_flagged",),), detail=("empty",)),
     Attack("deleted_timestamp", _place_times(None), PARTIAL, (("time_flagged",),), detail=("missing",)),
     Attack("garbage_timestamp", _place_times("around noon-ish"), 0.0, (("rejected",),), graded=False,
            detail=("not a time",)),
-    Attack("nbformat3", _place_raw(_nbformat3), 0.0, (("rejected",),), graded=False, detail=("nbformat 3",)),
+    Attack("nbformat3", _place_raw(_nbformat3), PARTIAL),
     Attack("no_journal", _no_journal, 0.0, (("no_journal",),)),
     Attack("journal_200mb", _place_journal_bytes(_sparse_200mb), 0.0, (("unreadable_journal",),),
            detail=("limit",)),

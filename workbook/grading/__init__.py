@@ -9,15 +9,20 @@ In the student's kernel:
 - ``rubric``: each assignment's rubric items and points, and what test cells call;
 - ``review``: what a grader reads in the formgrader for the hand-graded items.
 
-nbgrader plug-ins, named in nbgrader_config.py:
-- ``execute``: nbgrader's Execute, skipping display-only cells and starting kernels ahead;
-- ``hide_tests``: a feedback preprocessor that keeps hidden tests out of feedback;
+nbgrader plug-ins, named in nbgrader_config.py (in the order the autograde pipeline runs them):
+- ``read_submission``: judges the submitted data before any student code runs (``data/``);
+- ``execute``: nbgrader's Execute in the sandbox, skipping display-only cells and starting kernels ahead;
+- ``score_from_data``: stores the data's verdict as the grades, flagging where the kernel said otherwise;
+- ``sanitize``: student markdown and outputs made safe to open (formgrader and feedback);
+- ``hide_tests`` and ``feedback_files``: feedback without hidden tests, and with nothing but its pages;
 - ``late``: late penalties from the course plan; ``export``: the grades CSV with a status column.
 
 The instructor's side:
 - ``status`` and ``tamper``: each submission's state, and locked cells a student changed;
 - ``feedback``: nbgrader's feedback, then a check that no hidden test leaked into it;
-- ``runner``: autograding many students at once; ``kernels``: kernels started ahead and forked.
+- ``runner``: autograding many students at once; ``kernels``: kernels started ahead and forked;
+- ``sandbox``: the bubblewrap sandbox every grading kernel runs in;
+- ``data``: a submission read as data (journal, typed answers, files, time) and judged on it.
 
 Nothing is imported here, so a test cell's ``from workbook.grading import rubric``
 loads only what it uses.

@@ -23,7 +23,7 @@ import os
 from contextlib import contextmanager, nullcontext
 
 from jupyter_core.utils import run_sync
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader import utils
 from nbgrader.preprocessors import Execute
 import nbformat
@@ -121,6 +121,12 @@ class ExecuteSkippingDisplays(Execute):
                 # A student's code that kills its own kernel must not cost the grade its data earns:
                 # this cell and every later code cell are marked, none is sent, and grading goes on.
                 self._kernel_died = True
+            except CellTimeoutError as exc:
+                # nbclient gives up on a cell whose output never arrived (a message past the size limit
+                # the sandbox sets is dropped): the cell is marked as cut off, and the rest still runs.
+                cell.outputs = [nbformat.v4.new_output("error", ename="CellTimeoutError", evalue=str(exc)[:300],
+                                                       traceback=[f"CellTimeoutError: {str(exc)[:300]}"])]
+                return cell, resources
         if cell.cell_type == "code":
             cell.outputs = [nbformat.v4.new_output(
                 "error", ename=DEAD_KERNEL_ENAME, evalue="the kernel had died; this cell did not run",

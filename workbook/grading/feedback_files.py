@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 
 from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
 from nbgrader.coursedir import CourseDirectory
 
 
@@ -46,6 +47,8 @@ def remove_all_but_pages(folder: Path) -> list[Path]:
 
 class FeedbackPagesOnly(Preprocessor):
     """Leave only feedback pages in the student's feedback folder."""
+
+    enabled = Bool(True, help="Run this step (nbconvert's own preprocessors default to off).").tag(config=True)
 
     def preprocess(self, nb, resources):
         info = resources.get("nbgrader") or {}

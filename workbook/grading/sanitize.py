@@ -16,6 +16,7 @@ import re
 
 import nh3
 from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
 from nbgrader import utils
 
 KEPT_IMAGES = ("image/png", "image/jpeg", "image/gif")
@@ -69,6 +70,8 @@ def clean_output(output) -> None:
 
 class SanitizeStudentContent(Preprocessor):
     """Clean student markdown and every output of a notebook before anyone's browser shows it."""
+
+    enabled = Bool(True, help="Run this step (nbconvert's own preprocessors default to off).").tag(config=True)
 
     def preprocess_cell(self, cell, resources, index):
         if not _CELL_ID.fullmatch(str(cell.get("id", "x"))):

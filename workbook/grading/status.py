@@ -178,6 +178,14 @@ def _read_notebook(path: Path) -> tuple[dict | None, str | None]:
         return None, "is not UTF-8 text"
     except json.JSONDecodeError as exc:
         return None, f"is not valid JSON ({exc.msg} at line {exc.lineno})"
+    if isinstance(notebook, dict) and notebook.get("nbformat") == 3:
+        # nbgrader reads an nbformat-3 notebook by upgrading it; so does this, to compare its cells.
+        import nbformat
+
+        try:
+            notebook = json.loads(json.dumps(nbformat.reads(raw.decode("utf-8"), as_version=4)))
+        except Exception as exc:  # noqa: BLE001 -- nbformat raises many kinds on a broken old notebook
+            return None, f"{NBFORMAT_PROBLEM} 3 and cannot be upgraded to version 4 ({type(exc).__name__})"
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
         return None, "is JSON but not a notebook (no list of cells)"
     if notebook.get("nbformat") != 4:

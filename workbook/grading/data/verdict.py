@@ -85,8 +85,10 @@ def judge_submission(folder: str | os.PathLike, notebook: dict, assignment: str,
         if base is not None:
             doc, notes = apply_typed(base, typed)
             verdict.typed_problems += notes
-            if submitted.kind == "missing":
+            if submitted.kind == "missing" and doc != base:
                 verdict.journal_kind, verdict.journal_problem = "", ""  # the typed answers are the journal
+            elif submitted.kind == "missing":
+                doc = None  # typed cells that save nothing (None) are no journal either
     for outcome in _outcomes(assignment, doc, _day(verdict.time)):
         verdict.items[outcome.item.id] = ItemVerdict(
             outcome.item.id, outcome.points, float(outcome.item.points), outcome.passed, outcome.review,

@@ -1,7 +1,8 @@
 """Every grading kernel in a bubblewrap sandbox: it sees the interpreter and one student's files, nothing else.
 
-May import: the standard library, jupyter_client and ``workbook.system`` / ``workbook.errors``; nothing else
-of the workbook (``_confine.py`` runs inside the sandbox and imports nothing at all).
+May import: the standard library, jupyter_client, ``workbook.system``, ``workbook.errors`` and ``grading.kernels``
+(the template it forks from); nothing else of the workbook (``_confine.py`` runs inside the sandbox and imports
+nothing at all).
 
 - ``policy``: what a kernel may see and use (read-only system and interpreter, its own folder, limits),
   the bubblewrap command line, and whether bubblewrap can run here;

@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import zmq
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Integer
@@ -73,6 +74,15 @@ class SandboxedKernelManager(AsyncKernelManager):
     file_size_limit = Integer(policy.Limits.file_size, help="Bytes of any one file a kernel writes.").tag(config=True)
 
     sandbox_name = "bubblewrap"
+
+    max_message_bytes = Integer(
+        64 * 1024 ** 2, help="Bytes of one message the grader accepts from a kernel; a larger one is dropped."
+    ).tag(config=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        # A kernel that prints 200 MB in one line would make the grader hold it several times over.
+        self.context.setsockopt(zmq.MAXMSGSIZE, self.max_message_bytes)
 
     def limits(self) -> policy.Limits:
         return policy.Limits(self.memory_limit, self.process_limit, self.file_size_limit)
