@@ -108,8 +108,8 @@ def course(tmp_path_factory):
     ("waiting", "needs_manual_grading", "waits for manual grading in the formgrader"),
     ("broken", "unreadable", "weekly.ipynb is not valid JSON (Expecting value at line 1)"),
     ("notjson", "unreadable", "weekly.ipynb is not UTF-8 text"),
-    ("oldformat", "rejected", "weekly.ipynb has nbformat 3; nbgrader needs version 4 (open it in JupyterLab and "
-                              "save it, or ask the student to)"),
+    ("oldformat", "rejected", "weekly.ipynb has nbformat 3 and cannot be upgraded to version 4 (ValidationError); "
+                              "open it in JupyterLab and save it, or ask the student to"),
     ("garbagetime", "rejected", "timestamp.txt says 'around noon-ish', which is not a time: nbgrader refuses to "
                                 "grade the submission until timestamp.txt is fixed or removed"),
     ("future", "graded", "graded"),

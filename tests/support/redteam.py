@@ -275,7 +275,7 @@ def _edited_test(course, released, student):
 def _nbformat3(released):
     import nbformat
 
-    old = nbformat.convert(nbformat.from_dict(copy.deepcopy(released)), 3)
+    old = nbformat.convert(nbformat.reads(json.dumps(released), as_version=4), 3)
     return nbformat.writes(old, version=3).encode()
 
 

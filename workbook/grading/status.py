@@ -185,7 +185,8 @@ def _read_notebook(path: Path) -> tuple[dict | None, str | None]:
         try:
             notebook = json.loads(json.dumps(nbformat.reads(raw.decode("utf-8"), as_version=4)))
         except Exception as exc:  # noqa: BLE001 -- nbformat raises many kinds on a broken old notebook
-            return None, f"{NBFORMAT_PROBLEM} 3 and cannot be upgraded to version 4 ({type(exc).__name__})"
+            return None, (f"{NBFORMAT_PROBLEM} 3 and cannot be upgraded to version 4 ({type(exc).__name__}); "
+                          "open it in JupyterLab and save it, or ask the student to")
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
         return None, "is JSON but not a notebook (no list of cells)"
     if notebook.get("nbformat") != 4:

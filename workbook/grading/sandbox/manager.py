@@ -89,8 +89,12 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     # -- the slot ------------------------------------------------------------------------------
 
+    def _slot_parent(self) -> str | None:
+        """Where this kernel's slot goes (None: the system's temporary folder)."""
+        return None
+
     def _make_slot(self) -> Path:
-        slot = Path(tempfile.mkdtemp(prefix="workbook-kernel-"))
+        slot = Path(tempfile.mkdtemp(prefix="workbook-kernel-", dir=self._slot_parent()))
         (slot / "work").mkdir()
         (slot / "sock").mkdir(mode=0o700)
         self._slot = slot
@@ -179,15 +183,8 @@ class SandboxedForkedKernelManager(SandboxedKernelManager):
     of ``SandboxedKernelManager`` does. Any failure of the template starts a fresh sandbox instead.
     """
 
-    def _make_slot(self) -> Path:
-        slot = Path(tempfile.mkdtemp(prefix="kernel-", dir=_worker_root()))
-        (slot / "work").mkdir()
-        (slot / "sock").mkdir(mode=0o700)
-        self._slot = slot
-        self.transport = "ipc"
-        self.ip = str(slot / "sock" / "kernel")
-        self.connection_file = str(slot / "sock" / "kernel.json")
-        return slot
+    def _slot_parent(self) -> str:
+        return str(_worker_root())  # every slot of this worker, bound into its template's sandbox
 
     def template_wrapper(self, env: dict[str, str]) -> tuple[tuple[str, ...], dict[str, str]]:
         """The template's sandbox command and environment: the shared world, every slot of this worker."""
