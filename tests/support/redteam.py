@@ -312,7 +312,8 @@ ATTACKS = (
     Attack("link_other_file", _place_passwd_link, PARTIAL, (TAMPERED,), detail=("notes.txt",)),
     Attack("markdown_script", _place_markdown, PARTIAL),
     Attack("output_script", _place_cell(HTML_OUTPUT), PARTIAL),
-    Attack("huge_print", _place_cell(HUGE_PRINT), PARTIAL),
+    # The 200 MB message is dropped at the grader's socket, so the cell is marked as cut off.
+    Attack("huge_print", _place_cell(HUGE_PRINT), PARTIAL, (("timed_out",),)),
     Attack("memory_hog", _place_cell(MEMORY), PARTIAL),
     Attack("many_processes", _place_cell(FORKS), PARTIAL),
     Attack("big_file", _place_cell(BIG_FILE), PARTIAL),

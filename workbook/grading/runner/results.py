@@ -11,7 +11,8 @@ class Attempt:
 
     ``result``: ``"graded"`` (nbgrader finished), ``"failed"`` (nbgrader
     reported an error), ``"timed out"`` (stopped by the per-student limit),
-    ``"crashed"`` (the worker died) or ``"refused"`` (not handed to nbgrader).
+    ``"crashed"`` (the worker died), ``"refused"`` (not handed to nbgrader) or ``"rejected"``
+    (a submission that cannot be graded as it stands: not handed to nbgrader, the reason kept).
     """
 
     student: str

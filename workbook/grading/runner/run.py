@@ -11,7 +11,7 @@ from ...course.directory import nbgrader_app
 from ...course.gradebook import STUDENT_ID
 from ...errors import CourseError
 from .results import Attempt, Run
-from .select import check_assignment, default_student_timeout, plan_run, submitted_students
+from .select import check_assignment, default_student_timeout, plan_run, rejected_students, submitted_students
 from .supervisor import Supervisor
 
 LOG_FILE = "nbgrader.log"
@@ -40,7 +40,10 @@ def autograde(root, assignment: str, jobs: int = 2, force: bool = False, student
         submitted = app.coursedir.submitted_directory
         raise CourseError(f"no submissions of {assignment!r} in {submitted}/ (expected {submitted}/STUDENT/{assignment}/)")
     todo, skipped = plan_run(app, assignment, force)
-    run = Run(assignment, skipped=skipped)
+    rejected = rejected_students(app, assignment, skipped)
+    run = Run(assignment, skipped=[s for s in skipped if s not in rejected])
+    for student, why in rejected.items():  # listed with their reason, never retried until they change
+        run.attempts.append(Attempt(student, "rejected", 0.0, why))
     refused = [s for s in todo if not STUDENT_ID.match(s)]
     for student in refused:
         run.attempts.append(Attempt(student, "refused", 0.0, "the folder name is not a safe student id; rename it"))

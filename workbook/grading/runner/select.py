@@ -77,3 +77,16 @@ def plan_run(app, assignment: str, force: bool = False) -> tuple[list[str], list
         for student in students:
             (done if is_already_graded(gradebook, app, assignment, student) else todo).append(student)
     return todo, done
+
+
+def rejected_students(app, assignment: str, students: list[str]) -> dict[str, str]:
+    """Those of ``students`` whose submission cannot be graded as it stands, with the reason."""
+    from ..status import submission_status
+
+    found = {}
+    with open_gradebook(app) as gradebook:
+        for student in students:
+            state = submission_status(gradebook, assignment, student, app.coursedir)
+            if state.status == "rejected":
+                found[student] = state.detail
+    return found

@@ -72,6 +72,8 @@ def student_lines(app, run: Run) -> list[StudentLine]:
                 status, detail = "timed out", attempt.message
             elif attempt.result in ("crashed", "refused"):
                 status, detail = "failed", attempt.message
+            elif attempt.result == "rejected":
+                status, detail = "rejected", attempt.message
             else:
                 state = submission_status(gradebook, run.assignment, attempt.student, app.coursedir)
                 status, detail = LABELS.get(state.status, state.status), state.detail
