@@ -88,7 +88,7 @@ def _become_kernel(request: dict, launcher: str, kernel_stdout: int, confinement
             # A kernel forked in a worker's sandbox: namespaces of its own, then the sandbox's limits.
             confinement.nest(request["nest"]["root"], request["nest"]["slot"])
             confinement.confine(request["nest"]["limits"])
-            request["command"] = [*request["command"], "--IPKernelApp.ignore_cwd=True"]
+            request["command"] = [*request["command"], *confinement.KERNEL_ARGUMENTS]
     except Exception as exc:  # the template answers with this; the grader starts a kernel the usual way
         os.write(ready, f"{type(exc).__name__}: {exc}".encode()[:500])
         os._exit(1)

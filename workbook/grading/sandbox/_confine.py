@@ -137,9 +137,14 @@ def _wait_and_exit(child: int) -> None:
             os._exit(os.waitstatus_to_exitcode(status) & 0xFF)
 
 
+# What ipykernel is told in the sandbox, fresh or forked: never put the student's folder on sys.path,
+# and (having no JPY_PARENT_PID, whose process it could not see) print no "ipython kernel" banner.
+KERNEL_ARGUMENTS = ("--IPKernelApp.ignore_cwd=True", "--IPKernelApp.log_level=CRITICAL")
+
+
 def run_kernel(argv: list) -> None:
     """Start ipykernel as ``python -m ipykernel_launcher ARGV`` would, never importing from the student's folder."""
-    sys.argv = ["ipykernel_launcher", *argv, "--IPKernelApp.ignore_cwd=True"]
+    sys.argv = ["ipykernel_launcher", *argv, *KERNEL_ARGUMENTS]
     from ipykernel import kernelapp
 
     kernelapp.launch_new_instance()
