@@ -37,7 +37,8 @@ def test_only_display_cells_are_skipped_in_a_real_kernel(tmp_path):
         # nbclient's own skip tag no longer switches anything off.
         cell(marker("plain"), tags=["skip-execution"]),
     ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
-    step = ExecuteSkippingDisplays(timeout=60)
+    # Unsandboxed, so the markers land in tmp_path (a sandboxed kernel writes in a private copy).
+    step = ExecuteSkippingDisplays(timeout=60, sandbox=False)
     ran, _ = step.preprocess(notebook, {"metadata": {"path": str(tmp_path)}})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["answer", "plain", "test"]
     assert ran.cells[0].outputs == [] and ran.cells[0].metadata.tags == [DISPLAY_ONLY_TAG]

@@ -36,7 +36,9 @@ def folder_for(tmp_path, name):
 
 def run(folder, ahead: bool):
     """Execute the probe notebook in ``folder``; (what it printed, execution counts, kernel pid)."""
-    step = ExecuteSkippingDisplays(timeout=60, start_kernels_ahead=ahead)
+    # The unsandboxed machinery (--no-sandbox); sandboxed kernels, fresh and forked, are compared in
+    # test_sandbox.py, and the red-team suite grades with sandboxed kernels started ahead.
+    step = ExecuteSkippingDisplays(timeout=60, start_kernels_ahead=ahead, sandbox=False)
     done, _ = step.preprocess(notebook(), {"metadata": {"path": str(folder)}})
     printed = ["".join(o.get("text", "") for o in c.outputs) for c in done.cells]
     return printed[:-1], [c.execution_count for c in done.cells], int(printed[-1])

@@ -143,7 +143,11 @@ KERNEL_ARGUMENTS = ("--IPKernelApp.ignore_cwd=True", "--IPKernelApp.log_level=CR
 
 
 def run_kernel(argv: list) -> None:
-    """Start ipykernel as ``python -m ipykernel_launcher ARGV`` would, never importing from the student's folder."""
+    """Start ipykernel as ``python -m ipykernel_launcher ARGV`` would, never importing from the student's folder.
+
+    Not even last on sys.path: an editable install's finder comes after the path finder, which would
+    then find a submitted ``workbook/`` first.
+    """
     sys.argv = ["ipykernel_launcher", *argv, *KERNEL_ARGUMENTS]
     from ipykernel import kernelapp
 
