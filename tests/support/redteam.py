@@ -105,6 +105,7 @@ class Attack:
     flags: tuple[tuple[str, ...], ...] = ()  # each tuple: at least one of these flags
     graded: bool = True  # False: the submission cannot be graded as it stands (rejected)
     detail: tuple[str, ...] = field(default_factory=tuple)  # words its status detail must contain
+    may_time_out: bool = False  # a cell of its own may be cut off, as well as graded
 
 
 def _partial():
@@ -312,8 +313,9 @@ ATTACKS = (
     Attack("link_other_file", _place_passwd_link, PARTIAL, (TAMPERED,), detail=("notes.txt",)),
     Attack("markdown_script", _place_markdown, PARTIAL),
     Attack("output_script", _place_cell(HTML_OUTPUT), PARTIAL),
-    # The 200 MB message is dropped at the grader's socket, so the cell is marked as cut off.
-    Attack("huge_print", _place_cell(HUGE_PRINT), PARTIAL, (("timed_out",),)),
+    # The 200 MB print is cut to 1 MB, or, when it arrives as one message past the socket's limit,
+    # dropped there, and the cell is marked as cut off: either way the grade is the data's.
+    Attack("huge_print", _place_cell(HUGE_PRINT), PARTIAL, may_time_out=True),
     Attack("memory_hog", _place_cell(MEMORY), PARTIAL),
     Attack("many_processes", _place_cell(FORKS), PARTIAL),
     Attack("big_file", _place_cell(BIG_FILE), PARTIAL),

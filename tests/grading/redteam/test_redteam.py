@@ -157,7 +157,8 @@ def test_an_attack_earns_no_more_than_its_journal_and_is_named(batch, grader, at
     for words in attack.detail:
         assert words in state.detail, state.detail
     if not attack.flags:
-        assert state.status in ("needs_manual_grading", "tampered", "graded"), state.detail
+        allowed = ("needs_manual_grading", "tampered", "graded") + (("timed_out",) if attack.may_time_out else ())
+        assert state.status in allowed, state.detail
 
 
 @pytest.mark.parametrize("grader", GRADERS)
