@@ -68,11 +68,10 @@ def _day(time: SubmissionTime | None) -> dt.date | None:
     return time.when.date() if time and time.when else None
 
 
-def judge_submission(folder: str | os.PathLike, notebook: dict, assignment: str,
-                     now: dt.datetime | None = None) -> Verdict:
+def judge_submission(folder: str | os.PathLike, notebook: dict, assignment: str) -> Verdict:
     """Judge the submission in ``folder`` (its notebook given as a dict) on every item of ``assignment``."""
     folder = Path(folder)
-    verdict = Verdict(assignment, time=submission_time(folder, now), oddities=scan(folder))
+    verdict = Verdict(assignment, time=submission_time(folder), oddities=scan(folder))
     submitted = read_submitted_journal(folder)
     doc = submitted.doc
     verdict.journal_kind, verdict.journal_problem = submitted.kind, submitted.problem
