@@ -159,6 +159,11 @@ FORKS = (f"import subprocess\nkids = []\nfor _ in range(200):\n    try:\n"
 BIG_FILE = "with open('big.bin', 'wb') as f:\n    f.write(b'0' * (200 * 1024 ** 2))\n"
 SUICIDE = "import os\nos._exit(0)\n"
 SLEEPER = "import time\ntime.sleep(60)\n"
+# The notebooks no longer offer a "bring your chapter journal" cell, but the function is still there to call.
+BRING_CLASSMATE = ("from workbook.grading import answers\n"
+                   "for up in ('../../../submitted', '../../submitted'):\n    try:\n"
+                   "        answers.bring_journal(up + '/honest_complete/informational_interview/journal.json')\n"
+                   "    except Exception as exc:\n        print(type(exc).__name__)\n")
 NOT_DATA = ("typed_interview = dict(name='Dana Whitfield', occupation=__import__('os').getcwd())\n\n"
             "from workbook.grading import answers\n\nanswers.save_typed_interview(typed_interview)\n")
 
@@ -192,15 +197,6 @@ def _place_shadow_json(course, released, student):
     folder = course.submit(student, ASSIGNMENT, released, _partial())
     (folder / "json.py").write_text("raise SystemExit('shadowed')\n")
     course.settle(folder, ASSIGNMENT)
-
-
-def _place_bring_classmate(course, released, student):
-    nb = copy.deepcopy(released)
-    at = cell_index(nb, "chapter_journal = None")
-    nb["cells"][at]["source"] = ("from workbook.grading import answers\n\n"
-                                 "chapter_journal = '../../../submitted/honest_complete/informational_interview/journal.json'\n\n"
-                                 "if chapter_journal:\n    answers.bring_journal(chapter_journal)\n")
-    course.submit(student, ASSIGNMENT, nb)
 
 
 def _place_link(target_of):
@@ -302,7 +298,7 @@ ATTACKS = (
     Attack("shadow_workbook", _place_shadow_workbook, PARTIAL, (TAMPERED,), detail=("workbook",)),
     Attack("shadow_json", _place_shadow_json, PARTIAL, (TAMPERED,), detail=("json.py",)),
     Attack("chdir_classmate", _place_cell(CHDIR), PARTIAL),
-    Attack("bring_classmate_journal", _place_bring_classmate, 0.0, (("no_journal",),)),
+    Attack("bring_classmate_journal", _place_cell(BRING_CLASSMATE, journal=None), 0.0, (("no_journal",),)),
     Attack("gradebook_sqlite", _place_cell(GRADEBOOK), PARTIAL),
     Attack("daemon", _place_cell(DAEMON), PARTIAL),
     Attack("other_kernels", _place_cell(KERNELS), PARTIAL),

@@ -25,6 +25,7 @@ from nbgrader.api import MissingEntry
 
 from support.course import make_course
 from support.paths import BIN
+from support.processes import adopting_orphans, left_behind
 from support.redteam import ASSIGNMENT, ATTACKS, HONEST, MARKERS, SURVIVOR, place_honest
 from workbook.grading.status import submission_status
 
@@ -33,18 +34,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 GRADERS = ("workbook", "nbgrader")
 FOREIGN = ("SQLite format 3", "root:x:0:0", "BEGIN HIDDEN TESTS", 'rubric.require("answer_average_day")')
-
-
-def _survivors() -> list[str]:
-    found = []
-    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
-        try:
-            argv = cmdline.read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if SURVIVOR.encode() in argv:
-            found.append(f"{cmdline.parent.name}: {b' '.join(argv).decode(errors='replace')}")
-    return found
 
 
 def _fingerprint(folder: Path) -> str:
@@ -62,8 +51,11 @@ def _grade(course, grader: str) -> dict:
                     [str(BIN / "workbook"), "feedback", ASSIGNMENT]]
     else:
         commands = [[str(BIN / "nbgrader"), "autograde", ASSIGNMENT], [str(BIN / "nbgrader"), "generate_feedback", ASSIGNMENT]]
-    runs = [subprocess.run(c, cwd=course.root, env=env, capture_output=True, text=True, timeout=1500) for c in commands]
-    outcome = {"runs": runs, "survivors": _survivors(), "scores": {}, "penalties": {}, "status": {}, "grades": {}}
+    with adopting_orphans():  # a daemon that double-forks away from its kernel stays one of ours, and visible
+        runs = [subprocess.run(c, cwd=course.root, env=env, capture_output=True, text=True, timeout=1500)
+                for c in commands]
+        survivors = left_behind(SURVIVOR.encode(), whole=True)
+    outcome = {"runs": runs, "survivors": survivors, "scores": {}, "penalties": {}, "status": {}, "grades": {}}
     with course.gradebook() as gradebook:
         coursedir = course_dir(course)
         for student in sorted(p.name for p in course.path("submitted").iterdir()):
