@@ -83,9 +83,24 @@ def test_typed_answers_are_read_as_values_and_saved_with_the_real_functions():
         "What is a week like?", "Who else should I ask?"]
 
 
+def test_typed_values_may_be_written_with_dict_and_names_set_before():
+    typed = typed_answers(_nb("org = 'Riverbend Water Authority'\n"
+                              "typed_interview = dict(name='Dana Whitfield', organization=org, category='alumni',\n"
+                              "                       reflection=dict(went_well='We kept to time', surprised=None),\n"
+                              "                       next_contact={'name': 'Priya Raman', 'organization': org})\n"
+                              "from workbook.grading import answers\nanswers.save_typed_interview(typed_interview)"))
+    assert typed.problems == []
+    (call,) = typed.calls
+    assert call.args == ({"name": "Dana Whitfield", "organization": "Riverbend Water Authority", "category": "alumni",
+                          "reflection": {"went_well": "We kept to time", "surprised": None},
+                          "next_contact": {"name": "Priya Raman", "organization": "Riverbend Water Authority"}},)
+
+
 @pytest.mark.parametrize(("source", "words"), [
-    ("typed_interview = dict(name='x')\nfrom workbook.grading import answers\nanswers.save_typed_interview(typed_interview)",
-     "not a plain literal"),
+    ("typed_interview = dict(name=__import__('os').getcwd())\nfrom workbook.grading import answers\n"
+     "answers.save_typed_interview(typed_interview)", "not a plain literal"),
+    ("typed_interview = {'name': 'A' * 10}\nanswers.save_typed_interview(typed_interview)", "not a plain literal"),
+    ("x = " + "[" * 5000 + "]" * 5000 + "\nanswers.save_typed_interview(x)", "not valid Python"),
     ("import os\nanswers.save_typed_interview(None)", "holds code other than values"),
     ("x = {}\nanswers.save_typed_interview(x, folder='../../other')", "saves into another folder"),
     ("answers.save_typed_interview(y)", "uses 'y'"),

@@ -69,6 +69,31 @@ def test_the_datas_verdict_is_stored_the_kernels_disagreement_named_and_unsure_i
     assert note.name == "stderr" and "not met (0 of 1 points). Only 4 questions." in note.text
 
 
+def test_a_disagreement_an_unread_typed_cell_explains_goes_to_a_person_not_to_tampered(graded):
+    gradebook, url = graded
+    gradebook.add_student("s2")
+    gradebook.add_submission(A, "s2")
+    for item in ITEMS:  # the kernel ran a typed cell the grader could not read, and it saved a full plan
+        grade = gradebook.find_grade(f"test_{item}", A, A, "s2")
+        grade.auto_score, grade.needs_manual_grade = 1.0, False
+    gradebook.db.commit()
+    verdict = Verdict(A, typed_unread=True, typed_problems=["cell 3 (typed answers) holds code other than values"],
+                      items={"plan_count": ItemVerdict("plan_count", 0.0, 1.0, False, False, "No plan saved."),
+                             "plan_open_ended": ItemVerdict("plan_open_ended", 1.0, 1.0, True, False, ""),
+                             "plan_categories": ItemVerdict("plan_categories", 1.0, 1.0, True, False, "")})
+    nb = nbformat.v4.new_notebook(cells=[_cell(i, False) for i in ITEMS])
+    resources = {"nbgrader": {"db_url": url, "notebook": A, "assignment": A, "student": "s2"}, RESOURCE_KEY: verdict}
+    nb, _ = ScoreFromData().preprocess(nb, resources)
+    gradebook.db.expire_all()
+    grades = {i: (gradebook.find_grade(f"test_{i}", A, A, "s2").auto_score,
+                  gradebook.find_grade(f"test_{i}", A, A, "s2").needs_manual_grade) for i in ITEMS}
+    assert grades == {"plan_count": (0.0, True), "plan_open_ended": (1.0, False), "plan_categories": (1.0, False)}
+    record = nb.metadata[METADATA_KEY]
+    assert record["disagreements"] == [] and record["review"] == ["plan_count"]
+    assert record["unread_typed"] == [{"item": "plan_count", "kernel": True, "data": False}]
+    assert "could not read it; your instructor will look at this item." in nb.cells[0].outputs[-1].text
+
+
 def test_a_notebook_without_a_verdict_is_left_as_nbgrader_graded_it(graded):
     _, url = graded
     nb = nbformat.v4.new_notebook(cells=[_cell("plan_count", False)])

@@ -43,7 +43,7 @@ def course(tmp_path_factory):
         "notjson": ("X", "Y"), "oldformat": ("X", "Y"), "absent": ("<script>alert(1)</script>", "Zo\u00eb"),
         "emptyfolder": ("X", "Y"), "notyet": ("X", "Y"), "again": ("X", "Y"), "crashed": ("X", "Y"),
         "slow": ("X", "Y"), "edited": ("X", "Y"), "garbagetime": ("X", "Y"), "future": ("X", "Y"),
-        "nojournal": ("X", "Y"), "disagreed": ("X", "Y"),
+        "nojournal": ("X", "Y"), "disagreed": ("X", "Y"), "untyped": ("X", "Y"),
     }
     for student, (last, first) in names.items():
         gradebook.add_student(student, last_name=last, first_name=first)
@@ -96,6 +96,12 @@ def course(tmp_path_factory):
         "oddities": [{"path": "json.py", "kind": "shadowing",
                       "detail": "json.py is named like the module 'json', which it would shadow"}]}
     submit("disagreed", released, graded_notebook=disagreed, score=0.0)
+    unread = json.loads(json.dumps(released))  # as ScoreFromData leaves it: the item waits for a person
+    unread["metadata"]["workbook_grading"] = {
+        "journal_kind": "", "disagreements": [], "review": ["plan_count"],
+        "typed_problems": ["cell 2 (typed answers) holds code other than values (line 1); it was not read"],
+        "unread_typed": [{"item": "plan_count", "kernel": True, "data": False}]}
+    submit("untyped", released, graded_notebook=unread, score=0.0, manual=True)
     edited = json.loads(json.dumps(released))
     edited["cells"][1]["source"] = "assert True"
     submit("edited", edited, manual=True)
@@ -117,6 +123,10 @@ def course(tmp_path_factory):
     ("disagreed", "tampered", "the kernel's verdict differed from the submitted data on plan_count (the data's "
                               "verdict was stored); files: json.py is named like the module 'json', which it "
                               "would shadow"),
+    ("untyped", "needs_manual_grading", "typed answers: cell 2 (typed answers) holds code other than values "
+                                        "(line 1); it was not read; the kernel's verdict differed on plan_count, "
+                                        "which the unread typed answers may explain: a person decides (the data's "
+                                        "score is the starting score); waits for manual grading in the formgrader"),
     ("absent", "missing", "nothing was submitted"),
     ("emptyfolder", "missing", "no notebook of the assignment was submitted"),
     ("notyet", "ungraded", "submitted, not autograded yet"),

@@ -106,6 +106,7 @@ class Attack:
     graded: bool = True  # False: the submission cannot be graded as it stands (rejected)
     detail: tuple[str, ...] = field(default_factory=tuple)  # words its status detail must contain
     may_time_out: bool = False  # a cell of its own may be cut off, as well as graded
+    never: tuple[str, ...] = ()  # flags it must not get
 
 
 def _partial():
@@ -329,6 +330,8 @@ ATTACKS = (
            detail=("100,000 contacts",)),
     Attack("journal_deep", _place_journal_bytes(_deep), 0.0, (("unreadable_journal",),), detail=("nested",)),
     Attack("edited_test_cell", _edited_test, PARTIAL, (TAMPERED,), detail=("test_answer_outlook edited",)),
-    Attack("typed_code", _typed_code, PARTIAL, detail=("not a plain literal",)),
+    # Code in the typed cell is not read; what it saved in the kernel goes to a person, never as tampering.
+    Attack("typed_code", _typed_code, PARTIAL, (("needs_manual_grading",),), never=TAMPERED,
+           detail=("not a plain literal", "which the unread typed answers may explain: a person decides")),
     Attack("dir_named_page", _dir_named_html, PARTIAL),
 )

@@ -9,6 +9,10 @@ records the item (the submission's status is then ``tampered``), unless the
 cell was cut off by the time limit (``timed_out`` says so already). An item
 the check is unsure of (``Outcome.review``) is left for a person: the
 suggestion is the starting score and the cell waits for manual grading.
+Where the disagreement may come from a typed-answers cell the grader could not
+read as values (``Verdict.typed_unread``: say ``dict(name=...)`` or a loop), it
+is no proof of tampering: the data's score is the starting score and a person
+decides, as for an unsure item.
 The verdict is kept in the graded notebook's metadata for the status.
 """
 
@@ -45,7 +49,7 @@ class ScoreFromData(NbGraderPreprocessor):
         if verdict is None:
             return nb, resources
         info = resources["nbgrader"]
-        disagreements, manual = [], []
+        disagreements, manual, unread = [], [], []
         with Gradebook(info["db_url"]) as gradebook:
             for cell in nb.cells:
                 item_id = rubric_item_of(cell) if utils.is_grade(cell) else None
@@ -55,16 +59,20 @@ class ScoreFromData(NbGraderPreprocessor):
                 grade = gradebook.find_grade(cell.metadata.nbgrader.grade_id, info["notebook"], info["assignment"],
                                              info["student"])
                 kernel_passed = bool(grade.auto_score) and grade.auto_score >= judged.max_points
-                if kernel_passed != judged.passed and not _timed_out(cell):
-                    disagreements.append({"item": item_id, "kernel": kernel_passed, "data": judged.passed})
-                    cell.outputs.append(_note(judged))
+                disagreed = kernel_passed != judged.passed and not _timed_out(cell)
+                if disagreed:
+                    (unread if verdict.typed_unread else disagreements).append(
+                        {"item": item_id, "kernel": kernel_passed, "data": judged.passed})
+                    cell.outputs.append(_note(judged, verdict.typed_unread))
                 grade.auto_score = judged.points
-                grade.needs_manual_grade = judged.review or grade.manual_score is not None
-                if judged.review:
+                to_person = judged.review or (disagreed and verdict.typed_unread)
+                grade.needs_manual_grade = to_person or grade.manual_score is not None
+                if to_person:
                     manual.append(item_id)
             gradebook.db.commit()
         record = verdict.as_dict()
-        record.update(disagreements=disagreements, review=manual, sandbox=_sandbox_of(resources))
+        record.update(disagreements=disagreements, unread_typed=unread, review=manual,
+                      sandbox=_sandbox_of(resources))
         nb.metadata[METADATA_KEY] = record
         for found in disagreements:
             self.log.warning("Tampered: the kernel's verdict on %s differs from the submitted data's", found["item"])
@@ -75,10 +83,12 @@ def _sandbox_of(resources) -> str:
     return str(resources.get("workbook_sandbox") or "")
 
 
-def _note(judged):
+def _note(judged, typed_unread: bool = False):
     from nbformat.v4 import new_output
 
     said = "met" if judged.passed else "not met"
+    person = (" Your typed-answers cell holds more than plain values, so the grader could not read it; "
+              "your instructor will look at this item.") if typed_unread else ""
     return new_output("stream", name="stderr", text=(
         f"The grader judged this item from your submitted journal: {said} ({judged.points:g} of "
-        f"{judged.max_points:g} points). {judged.message}\n"))
+        f"{judged.max_points:g} points). {judged.message}{person}\n"))

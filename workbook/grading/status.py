@@ -237,6 +237,10 @@ def _journal_notes(verdicts, flags, notes) -> None:
             flags.append("unreadable_journal")
             notes.append(f"the journal could not be graded: {verdict.get('journal_problem')}")
         notes.extend(f"typed answers: {p}" for p in verdict.get("typed_problems") or [])
+        unread = [d["item"] for d in verdict.get("unread_typed") or []]
+        if unread:
+            notes.append("the kernel's verdict differed on " + ", ".join(unread) + ", which the unread typed "
+                         "answers may explain: a person decides (the data's score is the starting score)")
 
 
 def _tamper_notes(verdicts) -> list[str]:

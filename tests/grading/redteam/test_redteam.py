@@ -148,6 +148,7 @@ def test_an_attack_earns_no_more_than_its_journal_and_is_named(batch, grader, at
         assert set(alternatives) & set(state.flags), (state.flags, state.detail)
     for words in attack.detail:
         assert words in state.detail, state.detail
+    assert not set(attack.never) & set(state.flags), (state.flags, state.detail)
     if not attack.flags:
         allowed = ("needs_manual_grading", "tampered", "graded") + (("timed_out",) if attack.may_time_out else ())
         assert state.status in allowed, state.detail

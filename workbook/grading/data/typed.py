@@ -1,7 +1,8 @@
 """The optional typed-answers cells, read as data: literal values only, never executed by the grader.
 
 A typed-answers cell is what the assignment notebooks offer students who
-prefer typing to widgets: a few names bound to plain values, then one call
+prefer typing to widgets: a few names bound to plain values (literals,
+``dict(key=...)``, lists and dicts of them, names set earlier), then one call
 ``answers.save_typed_*(name, ...)``. The grader reads such a cell with
 ``ast`` and applies the very same ``save_typed_*`` functions to a copy of
 the submitted journal, so the grade is what the kernel would have saved,
@@ -66,14 +67,27 @@ class _NotData(Exception):
 
 
 def _value(node, names: dict):
+    """The value ``node`` stands for: a literal, a name the cell set, ``dict(key=...)``, or containers of these."""
     if isinstance(node, ast.Name):
         if node.id not in names:
             raise _NotData(f"uses {node.id!r}, which the cell does not set to a value")
         return names[node.id]
     try:
+        if isinstance(node, ast.Dict) and None not in node.keys:
+            return {_value(k, names): _value(v, names) for k, v in zip(node.keys, node.values)}
+        if isinstance(node, (ast.List, ast.Tuple)):
+            items = [_value(e, names) for e in node.elts]
+            return items if isinstance(node, ast.List) else tuple(items)
+        if _is_dict_call(node, names):  # dict(name="...", ...): as natural to type as {"name": "..."}
+            return {k.arg: _value(k.value, names) for k in node.keywords}
         return ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+    except (ValueError, TypeError, SyntaxError, MemoryError):
         raise _NotData("sets a value that is not a plain literal (text, number, list, dict)") from None
+
+
+def _is_dict_call(node, names: dict) -> bool:
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict"
+            and "dict" not in names and not node.args and all(k.arg for k in node.keywords))
 
 
 def _read_cell(position: int, tree) -> list[TypedCall]:
@@ -128,6 +142,8 @@ def typed_answers(notebook: dict) -> TypedAnswers:
             found.calls.extend(_read_cell(position, tree))
         except _NotData as why:
             found.problems.append(f"cell {position} (typed answers) {why}; it was not read")
+        except RecursionError:
+            found.problems.append(f"cell {position} (typed answers) nests its values too deeply; it was not read")
     return found
 
 

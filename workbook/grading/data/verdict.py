@@ -48,6 +48,7 @@ class Verdict:
     time: SubmissionTime | None = None
     oddities: list[Oddity] = field(default_factory=list)
     typed_problems: list[str] = field(default_factory=list)
+    typed_unread: bool = False  # a typed-answers cell held more than values, so the data may miss what it saves
 
     @property
     def score(self) -> float:
@@ -60,7 +61,7 @@ class Verdict:
             "journal_kind": self.journal_kind, "journal_problem": self.journal_problem,
             "time": self.time.as_dict() if self.time else None,
             "oddities": [vars(o) for o in self.oddities],
-            "typed_problems": list(self.typed_problems),
+            "typed_problems": list(self.typed_problems), "typed_unread": self.typed_unread,
         }
 
 
@@ -76,7 +77,7 @@ def judge_submission(folder: str | os.PathLike, notebook: dict, assignment: str)
     doc = submitted.doc
     verdict.journal_kind, verdict.journal_problem = submitted.kind, submitted.problem
     typed = typed_answers(notebook)
-    verdict.typed_problems = list(typed.problems)
+    verdict.typed_problems, verdict.typed_unread = list(typed.problems), bool(typed.problems)
     if typed.calls:
         from ...journal.schema import empty_document
 
