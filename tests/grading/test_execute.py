@@ -1,8 +1,11 @@
 """Display-only cells are skipped while grading; graded, locked and answer cells always run."""
 
+import errno
 
 import nbformat
 import pytest
+import zmq
+from jupyter_client import AsyncKernelManager
 from traitlets.config.loader import PyFileConfigLoader
 
 from support.paths import REPO
@@ -76,3 +79,30 @@ def test_widget_and_self_check_cells_are_tagged_and_nothing_graded_is(folder):
             elif shows_widget or "show_reflection" in code.source:
                 # Widgets are for students; the reflection's display is for the grader, so it runs.
                 assert tagged == shows_widget, f"{path.name} code cell {number}"
+
+
+class _RacedForAPort(AsyncKernelManager):
+    """A real kernel manager whose first start fails as two kernels racing for one TCP port do."""
+
+    starts = 0
+
+    async def start_kernel(self, **kwargs):
+        type(self).starts += 1
+        if type(self).starts == 1:
+            raise zmq.ZMQError(errno.EADDRINUSE)
+        return await super().start_kernel(**kwargs)
+
+
+@pytest.mark.slow
+def test_a_kernel_that_fails_to_start_is_started_again_and_never_blamed_on_the_student(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[cell(marker("ran"))], metadata={
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    raced = type("Raced", (_RacedForAPort,), {"starts": 0})
+    step = ExecuteSkippingDisplays(timeout=60, sandbox=False, kernel_manager_class=raced)
+    ran, _ = step.preprocess(notebook, {"metadata": {"path": str(tmp_path)}})
+    assert raced.starts == 2 and (tmp_path / "ran").read_text() == "ran"
+    assert [o.output_type for o in ran.cells[0].outputs] == ["execute_result"]  # no error: it ran once, as usual
+    once = type("RacedOnce", (_RacedForAPort,), {"starts": 0})  # with no second attempt allowed, it says why
+    with pytest.raises(zmq.ZMQError):
+        ExecuteSkippingDisplays(timeout=60, sandbox=False, kernel_manager_class=once,
+                                kernel_start_attempts=1).preprocess(notebook, {"metadata": {"path": str(tmp_path)}})

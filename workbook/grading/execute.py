@@ -20,6 +20,7 @@ notebook's kernel boots while this one runs: see ``kernel_ahead``.
 from __future__ import annotations
 
 import os
+import sys
 from contextlib import contextmanager, nullcontext
 
 from jupyter_core.utils import run_sync
@@ -28,6 +29,7 @@ from nbgrader import utils
 from nbgrader.preprocessors import Execute
 import nbformat
 from traitlets import Bool, Integer, Unicode
+import zmq
 
 from .kernels import ahead as kernel_ahead
 
@@ -54,6 +56,11 @@ class ExecuteSkippingDisplays(Execute):
     sandbox = Bool(
         True, help="Run every kernel in a bubblewrap sandbox (workbook.grading.sandbox). False only on an "
                    "instructor's explicit --no-sandbox; the verdict then records it."
+    ).tag(config=True)
+
+    kernel_start_attempts = Integer(
+        3, help="Times a kernel is started before the notebook is given up: a start that fails has run no "
+                "student code, so it is the grader's failure (a port taken, a busy machine), never the student's."
     ).tag(config=True)
 
     max_output_bytes = Integer(
@@ -92,9 +99,31 @@ class ExecuteSkippingDisplays(Execute):
         return added
 
     @contextmanager
+    def _started_kernel(self, **kwargs):
+        """nbclient's ``setup_kernel``, started again (up to ``kernel_start_attempts``) when the start fails."""
+        for attempt in range(1, max(1, self.kernel_start_attempts) + 1):
+            started = super().setup_kernel(**dict(kwargs))
+            try:
+                started.__enter__()
+                break
+            except (RuntimeError, TimeoutError, OSError, zmq.ZMQError) as exc:
+                if attempt >= self.kernel_start_attempts or not self.owns_km:  # a caller's kernel is theirs
+                    raise
+                self.log.warning("The kernel failed to start (%s: %s); starting another (attempt %d of %d)",
+                                 type(exc).__name__, str(exc)[:200], attempt + 1, self.kernel_start_attempts)
+                _discard(self)
+        try:
+            yield
+        except BaseException:
+            if not started.__exit__(*sys.exc_info()):
+                raise
+        else:
+            started.__exit__(None, None, None)
+
+    @contextmanager
     def setup_kernel(self, **kwargs):
         if not self.start_kernels_ahead or self.km is not None or kwargs:
-            with super().setup_kernel(**kwargs):
+            with self._started_kernel(**kwargs):
                 yield
             return
         ahead = kernel_ahead.for_this_process()
@@ -102,7 +131,7 @@ class ExecuteSkippingDisplays(Execute):
         folder = self.resources.get("metadata", {}).get("path") or os.getcwd()
         handed_over = run_sync(ahead.hand_over)(self, launch, folder)
         # Without a kernel started ahead, nbclient starts (and later stops) a fresh one as usual.
-        with nullcontext() if handed_over else super().setup_kernel():
+        with nullcontext() if handed_over else self._started_kernel():
             try:
                 run_sync(ahead.start_next)(self, launch)
                 yield
@@ -132,6 +161,16 @@ class ExecuteSkippingDisplays(Execute):
                 "error", ename=DEAD_KERNEL_ENAME, evalue="the kernel had died; this cell did not run",
                 traceback=[f"{DEAD_KERNEL_ENAME}: the kernel had died; this cell did not run"])]
         return cell, resources
+
+
+def _discard(step) -> None:
+    """Forget a kernel that failed to start, killing whatever of it is left, so the next start is fresh."""
+    km, step.km, step.kc = step.km, None, None
+    if km is not None:
+        try:
+            run_sync(km.shutdown_kernel)(now=True)
+        except Exception:  # noqa: BLE001 -- it never started; nothing more to stop
+            pass
 
 
 def _size(output) -> int:
