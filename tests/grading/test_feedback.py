@@ -45,3 +45,25 @@ def test_broken_html_and_unicode_do_not_stop_the_check():
     assert hidden_snippets({"cells": []}) == []
     assert hidden_snippets({"cells": [{"cell_type": "markdown", "source": "### BEGIN HIDDEN TESTS\nnever closed but secret"}]}) \
         == ["never closed but secret"]
+
+
+def test_a_feedback_folder_keeps_its_pages_and_the_two_files_release_feedback_reads(tmp_path):
+    from workbook.grading.feedback_files import remove_all_but_pages
+
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    for folder in (good, bad):
+        folder.mkdir()
+        (folder / "informational_interview.html").write_text("<p>page</p>")
+        (folder / "journal.json").write_text("{}")
+        (folder / "informational_interview.html.d").mkdir()
+    (good / "timestamp.txt").write_text("2026-10-25 14:03:11.000000 UTC")
+    (good / "submission_secret.txt").write_text("0f" * 64)
+    (bad / "timestamp.txt").write_text("2026-10-25 14:03:11 UTC\n" + "SQLite format 3 " * 20)  # more than a time
+    (bad / "submission_secret.txt").write_text("root:x:0:0:root:/root:/bin/bash")
+    removed = remove_all_but_pages(good) + remove_all_but_pages(bad)
+    assert sorted(p.name for p in good.iterdir()) == [
+        "informational_interview.html", "submission_secret.txt", "timestamp.txt"]
+    assert sorted(p.name for p in bad.iterdir()) == ["informational_interview.html"]
+    assert sorted(str(p.relative_to(tmp_path)) for p in removed) == [
+        "bad/informational_interview.html.d", "bad/journal.json", "bad/submission_secret.txt", "bad/timestamp.txt",
+        "good/informational_interview.html.d", "good/journal.json"]

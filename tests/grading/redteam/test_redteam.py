@@ -27,6 +27,7 @@ from support.course import make_course
 from support.paths import BIN
 from support.processes import adopting_orphans, left_behind
 from support.redteam import ASSIGNMENT, ATTACKS, HONEST, MARKERS, SURVIVOR, place_honest
+from workbook.grading.feedback_files import EXCHANGE_FILES
 from workbook.grading.status import submission_status
 
 # One batch grades the class twice; the fixture's time counts against the first test's limit.
@@ -159,7 +160,9 @@ def test_an_attack_earns_no_more_than_its_journal_and_is_named(batch, grader, at
 def test_nothing_of_anyone_else_reaches_an_attackers_feedback(batch, grader, attack):
     course = batch[grader]["course"]
     files = _feedback_files(course, attack.id)
-    assert all(p.suffix == ".html" and p.is_file() and not p.is_symlink() for p in files), files
+    # Pages, and the files release_feedback reads beside them (a time, a secret: nothing else in them).
+    assert all((p.suffix == ".html" or p.name in EXCHANGE_FILES) and p.is_file() and not p.is_symlink()
+               for p in files), files
     for page in files:
         text = page.read_text(encoding="utf-8", errors="replace")
         for foreign in (*MARKERS, *FOREIGN):
