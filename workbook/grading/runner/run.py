@@ -67,13 +67,19 @@ class terminate_as_interrupt:
     """
 
     def __enter__(self):
+        self.interrupted = False
+
         def interrupt(_signum, _frame):
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            self.interrupted = True
             raise KeyboardInterrupt
 
         self._before = signal.signal(signal.SIGTERM, interrupt)
         return self
 
     def __exit__(self, *exc):
-        signal.signal(signal.SIGTERM, self._before)
+        # Once interrupted, the run is on its way out with "interrupted": a SIGTERM still to come (the
+        # second of a pair, sent just after a quick clean-up) must not kill it before it says so.
+        if not self.interrupted:
+            signal.signal(signal.SIGTERM, self._before)
         return False
