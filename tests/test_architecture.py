@@ -13,7 +13,7 @@ import pytest
 from support.paths import REPO
 
 PACKAGE = REPO / "workbook"
-PARTS = ("journal", "course", "checks", "plots", "widgets", "report", "grading", "cli", "demo")
+PARTS = ("journal", "course", "checks", "plots", "reminders", "widgets", "report", "grading", "cli", "demo")
 MAX_LINES = 400
 MAX_LOOSE_CODE_MODULES = 5
 

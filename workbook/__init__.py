@@ -33,6 +33,7 @@ _EXPORTS = {
     "CATEGORIES": "workbook.journal.vocabulary",
     "STATUSES": "workbook.journal.vocabulary",
     "INTERACTION_KINDS": "workbook.journal.vocabulary",
+    "reminders_ics": "workbook.reminders",
 }
 
 
