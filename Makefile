@@ -6,14 +6,24 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
+APP_PORT ?= 8866
+# A new token at every start: on a shared machine nobody else can open your journal through the app.
+ifeq ($(origin APP_TOKEN), undefined)
+APP_TOKEN := $(shell $(PYTHON) -c "import secrets; print(secrets.token_hex(16))")
+endif
 # JupyterLab refuses to start as root without this flag; CI and containers run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test test-fast bench install browser sandbox clean
+.PHONY: lab app test test-fast bench install browser sandbox clean
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --port $(PORT) \
 		--ServerApp.root_dir=notebooks $(ROOT_FLAG)
+
+# The chapter as an app for students who do not want code: the same widgets and journal, no code cells.
+app: $(STAMP)
+	@echo "The chapter as an app: open http://127.0.0.1:$(APP_PORT)/?token=$(APP_TOKEN)"
+	$(BIN)/voila notebooks --no-browser --Voila.ip=127.0.0.1 --port=$(APP_PORT) --Voila.token=$(APP_TOKEN)
 
 test: $(STAMP) browser sandbox
 	$(BIN)/lint-imports
