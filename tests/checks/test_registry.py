@@ -18,7 +18,8 @@ from workbook.journal.schema import RECORD_SECTIONS, empty_document
 
 def test_every_row_has_a_self_check_and_a_package_export():
     assert [c.id for c in registry.CHECKS] == [
-        "pitch", "question_plan", "request_email", "interview", "follow_up", "network", "network_map"]
+        "pitch", "question_plan", "request_email", "linkedin_note", "interview", "thank_you", "follow_up", "network",
+        "network_map"]
     for check in registry.CHECKS:
         function = getattr(selfcheck, check.id)
         assert function.__name__ == check.id and check.title in function.__doc__
@@ -36,8 +37,8 @@ def test_a_self_check_on_an_empty_journal_says_what_is_missing(check):
 
 
 def test_unknown_checks_are_refused_by_name():
-    with pytest.raises(KeyError, match="no check 'linkedin_note' in the registry; known: pitch, question_plan"):
-        registry.get("linkedin_note")
+    with pytest.raises(KeyError, match="no check 'twitter_dm' in the registry; known: pitch, question_plan"):
+        registry.get("twitter_dm")
     with pytest.raises(KeyError, match="no check 'nope'"):
         selfcheck.run("nope", empty_document())
     with pytest.raises(KeyError, match="no check 'nope'"):

@@ -10,6 +10,7 @@ from support.paths import JOURNALS
 from workbook.errors import JournalFileError, JournalValueError
 from workbook.grading import answers
 from workbook.grading.review import reflection_html, show_reflection
+from workbook.journal.schema import add_missing_sections
 
 
 def _interview(**changes) -> dict:
@@ -101,7 +102,7 @@ def test_bring_journal_copies_a_sound_journal_and_keeps_an_existing_one(tmp_path
     folder = tmp_path / "assignment"
     folder.mkdir()
     assert answers.bring_journal(source, folder=folder) == folder / "journal.json"
-    assert answers.load(folder) == json.loads(source.read_text(encoding="utf-8"))
+    assert answers.load(folder) == add_missing_sections(json.loads(source.read_text(encoding="utf-8")))
     with pytest.raises(FileExistsError, match="pass replace=True"):
         answers.bring_journal(source, folder=folder)
     broken = tmp_path / "broken.json"

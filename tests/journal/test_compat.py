@@ -13,7 +13,13 @@ from workbook.errors import JournalVersionError
 from workbook.journal.schema import RECORD_SECTIONS
 from workbook.journal.storage import dump_json
 
+# Record sections added after 0.1.0: an older journal loads them empty.
+ADDED_SINCE_0_1_0 = ("thank_you_notes", "linkedin_notes")
 WRITTEN_BY_0_1_0 = sorted((FIXTURES / "journals" / "written_by_0.1.0").glob("*.json"))
+
+
+def test_the_sections_added_since_are_record_sections():
+    assert set(ADDED_SINCE_0_1_0) <= set(RECORD_SECTIONS)
 
 
 def test_the_fixture_journals_are_there():
@@ -22,15 +28,16 @@ def test_the_fixture_journals_are_there():
 
 
 @pytest.mark.parametrize("fixture", WRITTEN_BY_0_1_0, ids=lambda p: p.stem)
-def test_a_journal_of_0_1_0_loads_unchanged_and_saves_byte_identical(fixture, tmp_path):
+def test_a_journal_of_0_1_0_loads_unchanged_and_saves_in_the_same_form(fixture, tmp_path):
     path = tmp_path / "journal.json"
     shutil.copy(fixture, path)
     doc = Journal(path).read()
+    assert {section: doc.pop(section) for section in ADDED_SINCE_0_1_0} == dict.fromkeys(ADDED_SINCE_0_1_0, [])
     assert doc == json.loads(fixture.read_text(encoding="utf-8"))
     assert dump_json(doc) == fixture.read_bytes()
     with Journal(path).transaction():
-        pass  # a save that changes nothing
-    assert path.read_bytes() == fixture.read_bytes()
+        pass  # a save that changes nothing but the sections added since, written empty
+    assert path.read_bytes() == dump_json({**doc, **dict.fromkeys(ADDED_SINCE_0_1_0, [])})
     assert not list(tmp_path.glob("*.bak.json"))
 
 

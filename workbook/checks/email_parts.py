@@ -17,6 +17,8 @@ from .vocabulary import Vocabulary, fold
 SIGNATURE_LINES = 8  # a sign-off is looked for this many lines above the end at most
 THANKS_LINE_MAX_CHARS = 120
 _THANKS = lazy(r"^(?:thank\s+you|thanks|many\s+thanks|with\s+thanks|thanking\s+you)\b")
+CLOSE_WORDS = 6
+_CLOSING_WORD = lazy(r"\b(?:regards|wishes|thanks|gratitude|sincerely|cheers|warmly|respectfully|appreciation)\b")
 _TRAILING = " ,.!;:-\u2013\u2014~"
 _SENTENCE_INSIDE = lazy(r"[.!?]\s")  # "Thanks for reading. Are you hiring?" is no sign-off
 
@@ -39,13 +41,17 @@ def _sign_off(line: str, vocabulary: Vocabulary) -> tuple[bool, str | None]:
     whole = vocabulary.pattern("sign_offs").fullmatch(folded)
     if whole:
         return True, None
-    if _THANKS.match(folded) and len(folded) <= THANKS_LINE_MAX_CHARS:
-        return True, None
+    # "Thanks, Daniel" on one line: the name after the sign-off, before any line of thanks counts whole.
     start = vocabulary.pattern("sign_offs").match(folded)
     if start and folded[start.end():start.end() + 1] == ",":
         rest = line[len(line) - len(line.lstrip()):].split(",", 1)[1].strip()
         if rest and len(rest.split()) <= 4:
             return True, rest
+    if _THANKS.match(folded) and len(folded) <= THANKS_LINE_MAX_CHARS:
+        return True, None
+    # A close in the student's own words ("With sincere thanks,", "Warmest regards and gratitude,").
+    if line.rstrip().endswith(",") and len(folded.split()) <= CLOSE_WORDS and _CLOSING_WORD.search(folded):
+        return True, None
     return False, None
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from . import follow_up, interview, network, pitch, question_plan, request_email
+from . import follow_up, interview, linkedin_note, network, pitch, question_plan, request_email, thank_you
 from .question_bank import required_questions
 from .report import ADVICE, JUDGMENT, RULE, Report
 
@@ -78,11 +78,22 @@ CHECKS: tuple[Check, ...] = (
           "close, length",
           _kinds(rules=("short",), judgments=("mentions_source", "bounded_time", "at_convenience",
                                               "information_not_job", "no_job_request", "polite_close"))),
+    Check("linkedin_note", linkedin_note.TITLE, "linkedin_notes", "LinkedIn note",
+          linkedin_note.check_linkedin_note, linkedin_note.from_saved,
+          "a LinkedIn connection note: who you are, how you found them, a short conversation asked for, not a job, "
+          "within 300 characters",
+          _kinds(rules=("limit",), judgments=("who_you_are", "how_found", "what_you_ask", "no_job_request"))),
     Check("interview", interview.TITLE, "interviews", "interview record", interview.check_interview,
           interview.from_saved,
           "who, occupation, organization, date, length, and a real answer to each of the nine required questions",
           _kinds(rules=("name", "occupation", "organization", "date", "length"),
                  judgments=(*_ANSWERS, "learned", "next_steps"))),
+    Check("thank_you", thank_you.TITLE, "thank_you_notes", "thank-you note", thank_you.check_thank_you,
+          thank_you.from_saved,
+          "the thank-you note: addressed to them, thanks for their time, something from this interview (matched "
+          "against your notes), your next step, no job request, a polite close, short, sent within two days",
+          _kinds(rules=("short", "on_time"), judgments=("addressed", "thanks_for_time", "specific", "next_step",
+                                                       "no_job_request", "polite_close"))),
     Check("follow_up", follow_up.TITLE, None, "follow-up", follow_up.check_follow_up, follow_up.from_saved,
           "a thank-you note within two days, a referral asked for and added",
           _kinds(rules=("interview_recorded", "thank_you_sent", "thank_you_on_time", "referral_asked",

@@ -12,40 +12,19 @@ check cannot be sure, the item is marked for review and a person decides.
 
 from __future__ import annotations
 
-import re
-
 from . import durations as time
 from .email_parts import EmailParts, split_email
-from .names import looks_like_name, same_person
+from .letters import MAX_MATCHES, MAX_QUOTED, close_item, distinct_sentences, job_request_item, source_item
 from .patterns import lazy, lazy_word_start
 from .report import Item, Report, quote
-from .structure import clauses, negated_before, placeholders
-from .text import sentences, word_count
-from .vocabulary import Vocabulary, current, fold
+from .structure import clauses, negated_before
+from .text import word_count
+from .vocabulary import Vocabulary, current
 
 TITLE = "Request email check"
 
 MAX_WORDS = 200
 MIN_MINUTES, MAX_MINUTES = time.MIN_MINUTES, time.MAX_MINUTES
-MAX_QUOTED = 3
-MAX_MATCHES = 50  # phrase matches read per clause: enough for any real sentence, bounded for a paste
-
-_SOURCE = lazy_word_start(
-    r"referred|refer\s+me|suggested|recommended\s+(?:me|that|i|you|contacting|reaching|speaking|talking|writing)|"
-    r"mentioned\s+(?:you|that\s+you|your)|said\s+(?:you|that\s+you|i\s+should)|thought\s+(?:you|we\s+should)|told\s+me\s+(?:about\s+you|that\s+you|you)|pointed\s+me|"
-    r"put\s+me\s+in\s+touch|introduced|gave\s+me\s+your|given\s+your|passed\s+(?:on|along)\s+your|"
-    r"shared\s+your|forwarded\s+(?:me\s+)?your|got\s+your\s+(?:name|email|contact|details|number)|"
-    r"found\s+your\s+(?:name|profile|details|email|contact|information|work|website|article|page)|"
-    r"found\s+you\s+(?:through|on|in|via|at)|came\s+across\s+your|"
-    r"saw\s+your\s+(?:talk|presentation|post|article|work|profile|panel|lecture|session|webinar|exhibit)|"
-    r"heard\s+(?:you\s+(?:speak|present|talk|on)|your\s+(?:talk|presentation|podcast|interview)|"
-    r"(?:about|of)\s+you)|attended\s+your|read\s+your\s+(?:article|post|paper|blog|book|interview)|"
-    r"met\s+(?:you\s+)?(?:at|during|briefly|last|in)|we\s+met|we\s+spoke|spoke\s+(?:briefly\s+)?(?:at|with\s+you)|"
-    r"alumni\s+(?:directory|network|database|association|list|office|mentoring|platform)|"
-    r"member(?:ship)?\s+directory|linkedin|mutual\s+(?:friend|contact|connection|colleague|acquaintance)|"
-    r"speaks?\s+(?:very\s+)?highly\s+of\s+you|directory"
-)
-_SOURCE_HINT = lazy(r"\byour\s+(?:name|email|details|contact|number|profile)\b")
 
 _ASK_CUE = lazy(
     r"\b(?:your\s+time|of\s+your|spare|call|chat|conversation|talk|speak|meet|meeting|interview|coffee|zoom|"
@@ -74,8 +53,7 @@ _INFORMATION = lazy_word_start(
     r"know\s+more|your\s+experience|career\s+path|your\s+path|your\s+story|tips|suggestions|views?|thoughts|"
     r"opinion|how\s+you\s+(?:got|became|started|built|moved)|questions"
 )
-_DIRECT_JOB = lazy(r"\b(?:jobs?|positions?|openings?|vacanc(?:y|ies)|internships?|placements?|hiring)\b")
-_AT_THEM = lazy(r"\b(?:you|your)\b")
+
 
 
 
@@ -87,19 +65,15 @@ def check_request_email(text: str, sender_name: str | None = None, vocabulary: V
         raise ValueError(f"sender_name must be text or None, not {type(sender_name).__name__}")
     vocabulary = vocabulary if vocabulary is not None else current()
     parts = split_email(text, vocabulary)
-    # A sentence said twice is judged once: a long paste repeats itself, and no verdict counts repeats.
-    distinct: dict[str, str] = {}
-    for sentence in sentences(parts.body):
-        distinct.setdefault(fold(sentence), sentence)
-    body = [(sentence, folded) for folded, sentence in distinct.items()]
+    body = distinct_sentences(parts.body)
     count = _counted_words(parts)
     return Report(TITLE, (
-        _source_item(body),
+        source_item(body),
         _time_item(body),
         _convenience_item(body),
         _information_item(body, vocabulary),
-        _job_request_item(body, vocabulary, count),
-        _close_item(parts, sender_name),
+        job_request_item(body, vocabulary, count),
+        close_item(parts, sender_name),
         _length_item(count),
     ))
 
@@ -108,23 +82,6 @@ def _counted_words(parts: EmailParts) -> int:
     # A signature block's title, school and phone lines are not part of what the reader must get through.
     return word_count(parts.body) + word_count(parts.sign_off or "") + word_count(parts.signature[0]
                                                                                   if parts.signature else "")
-
-
-def _source_item(body) -> Item:
-    for sentence, folded in body:
-        found = _SOURCE.search(folded)
-        if found:
-            blanks = placeholders(sentence)
-            if blanks:
-                return Item("mentions_source", False, f"Where you say how you got their name, {quote(blanks[0])} "
-                            "is a template blank still to fill in.", "Name the real person or place.")
-            return Item("mentions_source", True, f"You say how you got their name ({quote(sentence)}).")
-    hint = ("Add a line such as \u201cProfessor Diaz suggested I contact you\u201d or "
-            "\u201cI found your profile in the alumni directory.\u201d")
-    if any(_SOURCE_HINT.search(folded) for _, folded in body):
-        return Item("mentions_source", False, "The check could not tell whether you say how you got their name.",
-                    hint, review=True)
-    return Item("mentions_source", False, "The email does not say how you got their name.", hint)
 
 
 def _asked_lengths(body) -> tuple[list[str], list[str]]:
@@ -201,83 +158,6 @@ def _information_item(body, vocabulary: Vocabulary) -> Item:
                     "You say you want information, but not that you are not asking for a job.", hint)
     return Item("information_not_job", False,
                 "The email does not say you want information or advice rather than a job.", hint)
-
-
-def _job_asks(folded: str, vocabulary: Vocabulary) -> tuple[bool, bool]:
-    """Whether a sentence asks for a job (sure), and whether it might (for a person to read)."""
-    cache = vocabulary.memo
-    if folded in cache:
-        return cache[folded]
-    asks = maybe = False
-    safe = [m.span() for m in vocabulary.pattern("safe_phrases").finditer(folded)]
-    for clause in clauses(folded):
-        offset = folded.find(clause)
-        at_them = _AT_THEM.search(clause) is not None
-        for n, ask in enumerate(vocabulary.pattern("job_asks").finditer(clause)):
-            if n == MAX_MATCHES:
-                break
-            inside_safe = any(a <= offset + ask.start() and offset + ask.end() <= b for a, b in safe)
-            if not inside_safe and not negated_before(clause, ask.start()):
-                asks = True
-        for n, word in enumerate(_DIRECT_JOB.finditer(clause)):
-            if n == MAX_MATCHES:
-                break
-            inside_safe = any(a <= offset + word.start() < b for a, b in safe)
-            if not inside_safe and at_them and not negated_before(clause, word.start()):
-                maybe = True
-                break
-    if len(cache) > 4096:
-        cache.clear()
-    cache[folded] = (asks, maybe)
-    return asks, maybe
-
-
-def _job_request_item(body, vocabulary: Vocabulary, count: int) -> Item:
-    if count == 0:
-        return Item("no_job_request", False, "There is no email to judge yet.", "Write your request first.")
-    asking, unsure = [], []
-    for sentence, folded in body:
-        asks, maybe = _job_asks(folded, vocabulary)
-        shown = " ".join(sentence.split())
-        if asks and shown not in asking:
-            asking.append(shown)
-            if len(asking) > MAX_QUOTED:
-                break
-        elif maybe and not asks and shown not in unsure:
-            unsure.append(shown)
-    hint = "An informational interview is for learning; leave out any request for a job or opening."
-    if asking:
-        more = " (and more)" if len(asking) > MAX_QUOTED else ""
-        return Item("no_job_request", False, "This reads like a job request: "
-                    + "; ".join(quote(s) for s in asking[:MAX_QUOTED]) + more, hint)
-    if unsure:
-        return Item("no_job_request", True, f"The check could not tell whether {quote(unsure[0])} asks them for "
-                    "a job; your instructor will read it.", hint, review=True)
-    return Item("no_job_request", True, "The email does not ask them for a job.")
-
-
-def _close_item(parts: EmailParts, sender_name: str | None) -> Item:
-    hint = "End with a line such as \u201cBest regards,\u201d and your full name on the line below."
-    if parts.sign_off is None:
-        return Item("polite_close", False, "The email does not end with a courteous close such as "
-                    "\u201cThank you\u201d or \u201cBest regards\u201d.", hint)
-    close = quote(parts.sign_off)
-    signed = [parts.signed_inline] if parts.signed_inline else list(parts.signature[:2])
-    if not signed:
-        return Item("polite_close", False, f"Your close {close} needs your name on the line below it.", hint)
-    blanks = placeholders(" ".join(signed))
-    if blanks:
-        return Item("polite_close", False, f"You sign with {quote(blanks[0])}, a template blank: put your name "
-                    "there.", hint)
-    name = " ".join(sender_name.split()) if sender_name and sender_name.strip() else None
-    if name and any(same_person(line, name) for line in signed):
-        return Item("polite_close", True, f"You close politely with {close} and sign your name.")
-    if not looks_like_name(signed[0]):
-        return Item("polite_close", False, f"After {close}, put your name on a line of its own.", hint)
-    if name:
-        return Item("polite_close", False, f"You close with {close} and sign {quote(signed[0])}, but your journal "
-                    f"names you {name}; your instructor will check the signature.", hint, review=True)
-    return Item("polite_close", True, f"You close politely with {close} and sign your name.")
 
 
 def _length_item(count: int) -> Item:

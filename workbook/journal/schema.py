@@ -15,7 +15,9 @@ On disk (indented UTF-8 JSON, keys sorted)::
      "interviews":     [{"id", "contact_id", "name", "occupation", "organization", "date", "minutes",
                          "answers": {question_id: text}, "notes", "learned", "next_steps",
                          "asked_for_referral": bool, "next_contact": text, "updated"}],
-     "reflections":    [{"id", "interview_id", "went_well", "surprised", "do_better", "updated"}]}
+     "reflections":    [{"id", "interview_id", "went_well", "surprised", "do_better", "updated"}],
+     "thank_you_notes": [{"id", "interview_id", "contact_id", "body", "sent": "YYYY-MM-DD" | null, "updated"}],
+     "linkedin_notes":  [{"id", "contact_id", "body", "sent": "YYYY-MM-DD" | null, "updated"}]}
 
 Contacts and interactions are validated field by field (journal.entries); the
 record sections are free-form JSON written by the widgets, validated for size
@@ -34,7 +36,8 @@ KIND = "networking-workbook-journal"
 
 # Sections holding lists of entries, each a JSON object with a string "id".
 ENTRY_SECTIONS = ("contacts", "interactions")
-RECORD_SECTIONS = ("pitch_drafts", "question_plans", "email_drafts", "interviews", "reflections")
+RECORD_SECTIONS = ("pitch_drafts", "question_plans", "email_drafts", "interviews", "reflections",
+                   "thank_you_notes", "linkedin_notes")
 SECTIONS = ENTRY_SECTIONS + RECORD_SECTIONS
 
 
