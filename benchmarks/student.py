@@ -7,8 +7,8 @@ import json
 import tempfile
 from pathlib import Path
 
-from workbook.checks import (check_interview, check_network, check_pitch, check_question_plan,
-                             check_request_email)
+from workbook.checks import (check_interview, check_linkedin_note, check_network, check_pitch, check_question_plan,
+                             check_request_email, check_thank_you)
 from workbook.checks.question_bank import bank, required_questions
 from workbook.journal.model import Journal
 
@@ -53,6 +53,13 @@ def _sample_inputs():
     return parts, email, questions, record, doc
 
 
+THANK_YOU = ("Dear Ms. Park,\n\nThank you for your time on Tuesday. Hearing that permits take months, and why "
+             "mentors matter so much, was eye-opening.\n\nI will email Raj Patel by Friday about the association "
+             "meeting.\n\nBest regards,\nAna Ruiz")
+LINKEDIN = ("Hi Lena, I'm an environmental science student at Bay College; Professor Diaz suggested I reach out. "
+            "Would you have 20 minutes for a call about your work at City Water? Thanks, Ana")
+
+
 def check_times() -> dict:
     """Microseconds per call of each check on realistic inputs."""
     parts, email, questions, record, doc = _sample_inputs()
@@ -63,11 +70,15 @@ def check_times() -> dict:
         "check_question_plan": lambda: check_question_plan(questions),
         "check_interview": lambda: check_interview(record, today=today),
         "check_network_200_contacts": lambda: check_network(doc),
+        "check_thank_you": lambda: check_thank_you(THANK_YOU, record, sender_name="Ana Ruiz", sent="2026-10-21"),
+        "check_linkedin_note": lambda: check_linkedin_note(LINKEDIN, sender_name="Ana Ruiz"),
         # Worst cases: 100,000 characters shaped to make a careless regex backtrack.
         "check_request_email_100k_hostile": lambda: check_request_email("Are you hiring? " * 6_000),
         "check_question_plan_100k_question": lambda: check_question_plan(
             questions[:10] + ["Do you " + "really " * 14_000 + "like it?"]),
         "check_pitch_100k_part": lambda: check_pitch({**parts, "experience": "I led a lab project. " * 5_000}),
+        "check_thank_you_100k_paste": lambda: check_thank_you("Dear Lena, thank you " * 5_000, record),
+        "check_linkedin_note_100k_paste": lambda: check_linkedin_note("Would you have " * 6_700),
     }
     return {name: rounded(best_of(fn, repeat=5, number=5 if "100k" in name else 50) * 1e6, 1)
             for name, fn in calls.items()}

@@ -21,11 +21,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbook.checks import check_interview, check_pitch, check_request_email, question_plan
+from workbook.checks import (check_interview, check_linkedin_note, check_pitch, check_request_email, check_thank_you,
+                             question_plan)
 from workbook.checks.question_bank import required_questions
 from workbook.checks.report import Report
 
 CORPUS = Path(__file__).resolve().parents[1] / "checks" / "corpus"
+# The interview records the thank-you notes follow: data the examples point at, not examples.
+RECORDS = CORPUS / "records" / "interviews.toml"
 SPLITS = ("tune", "heldout")
 TODAY = dt.date(2026, 11, 1)  # the day interview dates are judged against (the record says 2026-10-20)
 
@@ -136,6 +139,19 @@ def _interview(data: dict) -> Report:
     return check_interview(record, today=TODAY)
 
 
+def interview_records() -> dict[str, dict]:
+    """The interview records the thank-you examples follow, by the name their ``context`` gives."""
+    return tomllib.loads(RECORDS.read_text(encoding="utf-8"))["context"]
+
+
+def _thank_you(data: dict) -> Report:
+    return check_thank_you(data["text"], interview_records()[data["context"]], sender_name=data["sender"])
+
+
+def _linkedin_note(data: dict) -> Report:
+    return check_linkedin_note(data["text"], sender_name=data["sender"])
+
+
 @dataclass(frozen=True)
 class Feed:
     """How the corpus judges one check: the items it scores (those carrying points), and the check's
@@ -153,6 +169,10 @@ FEEDS: dict[str, Feed] = {
                    "supporting_detail", "timing"), _pitch),
     "question_plan": Feed(("count", "open_ended", "categories", "next_contact"), _question_plan),
     "interview": Feed(tuple(f"answer_{q.id}" for q in required_questions()), _interview),
+    # The note's wording; when it was sent (on_time, a rule on dates) is tested on its own.
+    "thank_you": Feed(("addressed", "thanks_for_time", "specific", "next_step", "no_job_request", "polite_close",
+                       "short"), _thank_you),
+    "linkedin_note": Feed(("who_you_are", "how_found", "what_you_ask", "no_job_request", "limit"), _linkedin_note),
 }
 CHECKS = tuple(FEEDS)
 
