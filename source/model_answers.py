@@ -50,6 +50,10 @@ INTERVIEW = {
                "takes four supervised years, and that small utilities hire interns every summer.",
     "next_steps": "Email Priya Raman this week and sign up for the hydrology elective next term.",
     "thank_you_sent": "2026-10-21",
+    "thank_you_note": "Dear Ms. Whitfield,\n\nThank you for your time yesterday. I had not expected how much of "
+                      "your week goes to public meetings on flood risk, and your tip about the hydrology elective "
+                      "was exactly what I needed.\n\nI will write to Priya Raman this week and sign up for the "
+                      "elective next term.\n\nBest regards,\nSam Lee",
     "next_contact": {"name": "Priya Raman", "occupation": "Hydrologist", "organization": "State Water Board"},
     "reflection": {
         "went_well": "My thirty-second pitch opened the call naturally, and because I had read the authority's "

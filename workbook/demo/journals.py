@@ -112,6 +112,8 @@ def interview_journal(rng: random.Random, name: str, profile: Profile, term_star
         if profile.next_contact else None,
         "reflection": prose.reflection(rng, values, thin=profile.thin_reflection),
     }
+    typed["thank_you_note"] = prose.thank_you_note(values, name, typed["learned"], typed["next_steps"],
+                                                   thin=profile.thin_learned)
     typed.update(extra or {})
 
     with tempfile.TemporaryDirectory(prefix="workbook-demo-") as folder:
@@ -143,7 +145,7 @@ def _settle(doc: dict, rng: random.Random, known: set, saved_at: dt.datetime) ->
         return renamed.get(value, value) if isinstance(value, str) else value
 
     doc = swap(doc)
-    for minutes, section in enumerate(("interviews", "reflections")):
+    for minutes, section in enumerate(("interviews", "reflections", "thank_you_notes")):
         for record in doc[section]:
             record["updated"] = (saved_at + dt.timedelta(minutes=minutes)).isoformat(timespec="microseconds")
     return doc

@@ -153,3 +153,13 @@ def reflection(rng: random.Random, values: dict, thin: bool = False) -> dict:
     if thin:
         return dict(THIN_REFLECTION)
     return {key: _fill(text, values) for key, text in rng.choice(REFLECTIONS).items()}
+
+
+def thank_you_note(values: dict, student: str, learned: str, next_steps: str, thin: bool = False) -> str:
+    """The thank-you note, drawn from what the student learned and will do (no random draw: the seeded
+    stream of the rest of the demo stays as it was)."""
+    if thin:
+        return "Thanks for your time, it was really helpful!"
+    step = next_steps[:1].lower() + next_steps[1:]
+    return (f"Dear {values['first']},\n\nThank you for taking the time to talk with me. {learned}\n\n"
+            f"Next, I will {step}\n\nBest regards,\n{student}")

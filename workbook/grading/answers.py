@@ -104,13 +104,14 @@ def bring_journal(path: str | os.PathLike, folder: str | os.PathLike | None = No
 
 TYPED_INTERVIEW_ID = "typed-interview"
 TYPED_REFLECTION_ID = "typed-reflection"
+TYPED_THANK_YOU_ID = "typed-thank-you"
 TYPED_PITCH_ID = "typed-pitch"
 TYPED_PLAN_ID = "typed-question-plan"
 TYPED_EMAIL_ID = "typed-request-email"
 
 INTERVIEW_KEYS = (
     "name", "category", "occupation", "organization", "date", "minutes", "answers", "learned", "next_steps",
-    "thank_you_sent", "next_contact", "reflection",
+    "thank_you_sent", "thank_you_note", "next_contact", "reflection",
 )
 
 
@@ -147,8 +148,8 @@ def save_typed_interview(values: dict | None, folder=None) -> dict | None:
     """Save an interview typed as a dict (keys: INTERVIEW_KEYS); None saves nothing.
 
     Adds the interviewee as a contact, logs the interview and the thank-you
-    note, adds the next contact as introduced by the interviewee, and saves
-    the interview record and the reflection. Returns the saved interview record.
+    note (its text too, when typed), adds the next contact as introduced by
+    the interviewee, and saves the interview record and the reflection. Returns the saved interview record.
     """
     if values is None:
         return None
@@ -181,6 +182,14 @@ def save_typed_interview(values: dict | None, folder=None) -> dict | None:
         "asked_for_referral": next_contact is not None,
         "next_contact": (next_contact or {}).get("name") or "",
     })
+    note = values.get("thank_you_note")
+    if note:
+        if not isinstance(note, str):
+            raise JournalValueError("thank_you_note", f"type the note as text, not a {type(note).__name__}")
+        book.save_record("thank_you_notes", {
+            "id": TYPED_THANK_YOU_ID, "interview_id": TYPED_INTERVIEW_ID, "contact_id": contact["id"],
+            "body": note, "sent": values.get("thank_you_sent") or None,
+        })
     reflection = values.get("reflection")
     if reflection:
         if not isinstance(reflection, dict):
