@@ -127,7 +127,7 @@ def test_journals_are_valid_and_score_what_each_profile_promises(submitted):
         doc = Journal(submission.folder / "journal.json").read()  # the full structure and entry checks
         assert doc["student"]["name"] == f"{submission.student.first_name} {submission.student.last_name}"
         score = rubric.score(ASSIGNMENT, doc, submission.submitted.date())  # judged as of its hand-in day
-        expected = {"excellent": 28.0, "thin": 14.0, "tampered": 14.0, "unreadable": None}.get(submission.student.kind)
+        expected = {"excellent": 28.0, "thin": 13.0, "tampered": 13.0, "unreadable": None}.get(submission.student.kind)
         if submission.student.kind in ("solid", "late"):
             assert score in (24.0, 26.0, 28.0) and submission.expected_score == score
         else:
@@ -155,7 +155,8 @@ def test_a_thin_record_fails_exactly_the_items_its_profile_names(submitted):
     failed = sorted(o.item.id for o in rubric.outcomes(ASSIGNMENT, doc, thin.submitted.date()) if not o.passed)
     answers_failed = [f for f in failed if f.startswith("answer_")]
     assert len(answers_failed) == 5
-    assert sorted(set(failed) - set(answers_failed)) == ["learned", "next_contact", "thank_you_on_time"]
+    assert sorted(set(failed) - set(answers_failed)) == ["learned", "next_contact", "thank_you_note",
+                                                          "thank_you_on_time"]
 
 
 def test_the_unreadable_notebook_is_not_json_and_the_tampered_one_edits_one_check(submitted):
@@ -235,7 +236,7 @@ def test_grades_that_match_the_key_show_no_difference_and_each_mismatch_is_named
     bad[broken] = _row(broken, "needs_manual_grading", "0.0")
     del bad[absent]
     assert sorted(compare_with_key(submissions, bad)) == sorted([
-        f"{thin} (thin) scored 16.0, the rubric gives 14",
+        f"{thin} (thin) scored 16.0, the rubric gives 13",
         f"{broken} (unreadable) has status needs_manual_grading, expected unreadable",
         f"{absent} (absent) is not in the grades CSV",
         f"{late.student.id} (late) lost 0.0 for lateness, the course plan takes {late.expected_penalty:g}",

@@ -75,8 +75,8 @@ def test_the_command_succeeds_and_says_where_every_output_is(demo):
     assert "Scores out of 30 (2 of them graded by hand later): excellent 28, " in summary
     (late,) = _ids(demo, "late")
     penalty = demo["key"][late]["expected_late_penalty"]
-    assert "thin 14, " in summary
-    assert f"tampered 14; 1 handed in late, losing {penalty} points under the course plan's late policy." in summary
+    assert "thin 13, " in summary
+    assert f"tampered 13; 1 handed in late, losing {penalty} points under the course plan's late policy." in summary
     assert "Every status, score and late penalty matches the answer key" in summary
 
 
@@ -93,13 +93,13 @@ def test_grades_name_the_unreadable_tampered_and_missing_students_and_score_the_
     assert (grades[unreadable]["status"], grades[unreadable]["raw_score"], grades[unreadable]["score"]) == (
         "unreadable", "", "")
     assert grades[unreadable]["status_detail"].startswith(f"{ASSIGNMENT}.ipynb is not valid JSON")
-    assert (grades[tampered]["status"], grades[tampered]["score"]) == ("tampered", "14.0")
+    assert (grades[tampered]["status"], grades[tampered]["score"]) == ("tampered", "13.0")
     assert "test_next_contact edited" in grades[tampered]["status_detail"]
     assert (grades[absent]["status"], grades[absent]["score"]) == ("missing", "0.0")
     (excellent,), (thin,) = _ids(demo, "excellent"), _ids(demo, "thin")
     assert (grades[excellent]["status"], grades[excellent]["score"], grades[excellent]["max_score"]) == (
         "needs_manual_grading", "28.0", "30.0")
-    assert (grades[thin]["status"], grades[thin]["score"]) == ("needs_manual_grading", "14.0")
+    assert (grades[thin]["status"], grades[thin]["score"]) == ("needs_manual_grading", "13.0")
     for student in _ids(demo, "solid"):
         assert grades[student]["score"] == f"{float(demo['key'][student]['expected_score']):.1f}"
         assert grades[student]["score"] in ("24.0", "26.0", "28.0")

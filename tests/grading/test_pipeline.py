@@ -23,7 +23,7 @@ pytestmark = pytest.mark.slow
 
 ASSIGNMENT = "informational_interview"
 AUTOGRADED_POINTS = 28.0  # 30 in all; the 2-point reflection is graded by hand
-PARTIAL_POINTS = 17.0  # five answers thin or missing (2 each) and a thank-you on day 5 (1)
+PARTIAL_POINTS = 16.0  # five answers thin or missing (2 each), a thank-you on day 5 (1) saying nothing specific (1)
 HIDDEN_LINE = 'rubric.require("answer_average_day")'  # appears only inside a hidden-test region
 VISIBLE_LINE = 'rubric.require_saved("answer_average_day")'
 BROKEN_NOTEBOOK = b'{"cells": [{"cell_type": "code", "source": "print(1)"'  # cut off mid-way
@@ -128,7 +128,8 @@ def test_partial_answers_earn_exactly_the_rubric_partial_score(graded):
     assert score == PARTIAL_POINTS == rubric.score(ASSIGNMENT, doc)
     failed = sorted(name for name, (auto, _) in grades.items() if auto == 0)
     assert failed == ["test_answer_advice", "test_answer_entry_earnings", "test_answer_outlook",
-                      "test_answer_skills", "test_answer_working_conditions", "test_thank_you_on_time"]
+                      "test_answer_skills", "test_answer_working_conditions", "test_thank_you_note",
+                      "test_thank_you_on_time"]
 
 
 def test_released_notebook_submitted_unchanged_scores_zero(graded):
@@ -163,8 +164,8 @@ def test_a_raising_cell_fails_only_what_depends_on_it(graded):
     course = graded["course"]
     score, grades = _scores(course, "raiser")
     assert score == AUTOGRADED_POINTS - 2
-    assert sorted(n for n, (auto, _) in grades.items() if auto == 0) == ["test_thank_you_on_time",
-                                                                        "test_thank_you_sent"]
+    assert sorted(n for n, (auto, _) in grades.items() if auto == 0) == ["test_thank_you_note",
+                                                                        "test_thank_you_on_time"]
     typed = next(c for c in _autograded(course, "raiser")["cells"] if c.get("id") == "typed-answers")
     assert [o["ename"] for o in typed["outputs"] if o["output_type"] == "error"] == ["JournalValueError"]
 

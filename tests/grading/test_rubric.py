@@ -46,7 +46,8 @@ def test_points_per_assignment():
 
 def test_complete_and_partial_scores():
     assert rubric.score("informational_interview", _doc("complete")) == 28.0
-    assert rubric.score("informational_interview", _doc("partial")) == 17.0
+    # Partial: thin answers, a late thank-you, and a note with nothing from the conversation in it.
+    assert rubric.score("informational_interview", _doc("partial")) == 16.0
     assert rubric.score("informational_interview", _doc("no_thank_you")) == 26.0
 
 
@@ -55,8 +56,16 @@ def test_an_empty_journal_earns_nothing_anywhere():
     assert {a: rubric.score(a, doc) for a in rubric.ASSIGNMENTS} == {a: 0.0 for a in rubric.ASSIGNMENTS}
     outcome = rubric.judge("answer_advice", doc)
     assert outcome.message.startswith("No interview record is saved in your journal yet.")
-    assert rubric.judge("thank_you_sent", doc).message == (
+    assert rubric.judge("thank_you_on_time", doc).message == (
         "No interview is recorded yet. Hint: Record the interview first, then follow up.")
+    assert rubric.judge("thank_you_note", doc).message.startswith("No thank-you note is saved in your journal yet.")
+
+
+def test_the_thank_you_note_is_judged_for_thanks_and_a_specific_detail():
+    outcome = rubric.judge("thank_you_note", _doc("partial"))
+    assert (outcome.passed, outcome.review) == (False, False)
+    assert outcome.message.startswith("Nothing in the note comes from your notes on this interview")
+    assert rubric.judge("thank_you_note", _doc("complete")).points == 1
 
 
 def test_judge_gives_the_check_message_and_hint():

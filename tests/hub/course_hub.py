@@ -155,11 +155,12 @@ def interview(held: dt.date, thin: bool = False) -> dict:
     model = json.loads((REPO / "source" / ASSIGNMENT / "journal.json").read_text(encoding="utf-8"))
     record, = model["interviews"]
     reflection, = model["reflections"]
+    note, = model["thank_you_notes"]
     values = {
         "name": record["name"], "category": "alumni", "occupation": record["occupation"],
         "organization": record["organization"], "date": held.isoformat(), "minutes": 30,
         "answers": dict(record["answers"]), "learned": record["learned"], "next_steps": record["next_steps"],
-        "thank_you_sent": (held + dt.timedelta(days=1)).isoformat(),
+        "thank_you_sent": (held + dt.timedelta(days=1)).isoformat(), "thank_you_note": note["body"],
         "next_contact": {"name": "Priya Raman", "occupation": "Hydrologist", "organization": "State Water Board"},
         "reflection": {k: reflection[k] for k in ("went_well", "surprised", "do_better")},
     }

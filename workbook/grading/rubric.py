@@ -94,7 +94,9 @@ def _interview_items():
         yield RubricItem(f"answer_{question.id}", "informational_interview", 2, "interview",
                          (f"answer_{question.id}",), hidden=True)
     yield RubricItem("learned", "informational_interview", 2, "interview", ("learned",), hidden=True)
-    yield RubricItem("thank_you_sent", "informational_interview", 1, "follow_up", ("thank_you_sent",))
+    # The note itself: it thanks them and brings back something from this conversation (judgments, so an
+    # unsure verdict goes to a person); that it was logged and went out within two days is a rule.
+    yield RubricItem("thank_you_note", "informational_interview", 1, "thank_you", ("thanks_for_time", "specific"))
     yield RubricItem("thank_you_on_time", "informational_interview", 1, "follow_up",
                      ("thank_you_sent", "thank_you_on_time"))
     yield RubricItem("next_contact", "informational_interview", 1, "follow_up",
