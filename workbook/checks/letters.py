@@ -158,3 +158,13 @@ def close_item(parts: EmailParts, sender_name: str | None, letter: str = "email"
         return Item("polite_close", False, f"You close with {close} and sign {quote(signed[0])}, but your journal "
                     f"names you {name}; your instructor will check the signature.", hint, review=True)
     return Item("polite_close", True, f"You close politely with {close} and sign your name.")
+
+
+def length_item(count: int, max_words: int, letter: str, empty_hint: str, over_hint: str) -> Item:
+    """Whether a letter of ``count`` words keeps within ``max_words`` (a rule: the count is exact)."""
+    if count == 0:
+        return Item("short", False, f"The {letter} is empty.", empty_hint)
+    if count <= max_words:
+        return Item("short", True, f"The {letter} is {count} word{'' if count == 1 else 's'}, "
+                    f"within the {max_words}-word limit.")
+    return Item("short", False, f"The {letter} is {count} words, over the {max_words}-word limit.", over_hint)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from . import durations as time
 from .email_parts import EmailParts, split_email
-from .letters import MAX_MATCHES, MAX_QUOTED, close_item, distinct_sentences, job_request_item, source_item
+from .letters import (MAX_MATCHES, MAX_QUOTED, close_item, distinct_sentences, job_request_item, length_item,
+                      source_item)
 from .patterns import lazy, lazy_word_start
 from .report import Item, Report, quote
 from .structure import clauses, negated_before
@@ -76,6 +77,13 @@ def check_request_email(text: str, sender_name: str | None = None, vocabulary: V
         close_item(parts, sender_name),
         _length_item(count),
     ))
+
+
+def _length_item(count: int) -> Item:
+    extra = count - MAX_WORDS
+    return length_item(count, MAX_WORDS, "email", "Write a short request: a few sentences are enough.",
+                       f"Cut {extra} word{'' if extra == 1 else 's'}: keep who you are, how you found them, "
+                       "and your request.")
 
 
 def _counted_words(parts: EmailParts) -> int:
@@ -158,18 +166,6 @@ def _information_item(body, vocabulary: Vocabulary) -> Item:
                     "You say you want information, but not that you are not asking for a job.", hint)
     return Item("information_not_job", False,
                 "The email does not say you want information or advice rather than a job.", hint)
-
-
-def _length_item(count: int) -> Item:
-    if count == 0:
-        return Item("short", False, "The email is empty.", "Write a short request: a few sentences are enough.")
-    if count <= MAX_WORDS:
-        return Item("short", True, f"The email is {count} word{'' if count == 1 else 's'}, "
-                    f"within the {MAX_WORDS}-word limit.")
-    extra = count - MAX_WORDS
-    return Item("short", False, f"The email is {count} words, over the {MAX_WORDS}-word limit.",
-                f"Cut {extra} word{'' if extra == 1 else 's'}: keep who you are, how you found them, "
-                "and your request.")
 
 
 def from_saved(record: dict, doc: dict, today=None) -> Report:

@@ -19,7 +19,7 @@ from ..journal.fields import parse_date
 from .details import shared_details
 from .email_parts import EmailParts, split_email
 from .follow_up import THANK_YOU_DAYS, thank_you_due
-from .letters import Sentences, close_item, distinct_sentences, job_request_item
+from .letters import Sentences, close_item, distinct_sentences, job_request_item, length_item
 from .names import looks_like_name, name_words, same_person
 from .patterns import lazy
 from .report import Item, Report, quote
@@ -80,7 +80,8 @@ def check_thank_you(text: str, interview: Mapping | None = None, sender_name: st
         _next_step_item(body),
         job_request_item(body, vocabulary, count, letter="note"),
         close_item(parts, sender_name, letter="note"),
-        _length_item(count),
+        length_item(count, MAX_WORDS, "note", "Write a few sentences: thanks, one detail, your next step.",
+                    "Keep to thanks, one detail and your next step: a note is read in a minute."),
         _on_time_item(interview.get("date"), sent),
     ))
 
@@ -181,16 +182,6 @@ def _next_step_item(body: Sentences) -> Item:
                 return Item("next_step", True, f"You say what you will do next ({quote(sentence)}).")
     return Item("next_step", False, "The note does not say what you will do with their advice.",
                 "Add one line on what you will do next: \u201cI will apply to the shadowing programme this month.\u201d")
-
-
-def _length_item(count: int) -> Item:
-    if count == 0:
-        return Item("short", False, "The note is empty.", "Write a few sentences: thanks, one detail, your next step.")
-    if count <= MAX_WORDS:
-        return Item("short", True, f"The note is {count} word{'' if count == 1 else 's'}, within the "
-                    f"{MAX_WORDS}-word limit.")
-    return Item("short", False, f"The note is {count} words, over the {MAX_WORDS}-word limit.",
-                "Keep to thanks, one detail and your next step: a note is read in a minute.")
 
 
 def _on_time_item(held, sent) -> Item:
