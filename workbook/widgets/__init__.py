@@ -27,6 +27,7 @@ _WIDGETS = {
     "question_planner": ("questions", "QuestionPlanner"),
     "request_email_drafter": ("request_email", "RequestEmailDrafter"),
     "interview_recorder": ("interview", "InterviewRecorder"),
+    "thank_you_drafter": ("thank_you", "ThankYouDrafter"),
     "follow_up_tracker": ("follow_up", "FollowUpTracker"),
     "reflection": ("reflections", "Reflection"),
     "growth_plot": ("growth", "GrowthPlot"),
@@ -68,6 +69,11 @@ def request_email_drafter(journal=None):
 def interview_recorder(journal=None):
     """Record an informational interview: who, when, how long, and the answers."""
     return _widget_class("interview_recorder")(journal)
+
+
+def thank_you_drafter(journal=None):
+    """Draft the thank-you note from an interview record, check it live, and log it when sent."""
+    return _widget_class("thank_you_drafter")(journal)
 
 
 def follow_up_tracker(journal=None, today=None):
