@@ -11,8 +11,8 @@ from traitlets.config.loader import PyFileConfigLoader
 from support.paths import REPO
 from workbook.grading.execute import DISPLAY_ONLY_TAG, ExecuteSkippingDisplays, must_run
 
-WIDGET_CALLS = ("interview_recorder(", "follow_up_tracker(", "reflection(answers", "network_map(", "pitch_builder(",
-                "question_planner(", "request_email_drafter(")
+WIDGET_CALLS = ("interview_recorder(", "follow_up_tracker(", "thank_you_drafter(", "reflection(answers",
+                "network_map(", "pitch_builder(", "question_planner(", "request_email_drafter(")
 
 
 def cell(source, tags=(), **nbgrader):

@@ -208,7 +208,8 @@ def widget_student_in_chromium(password: str, values: dict) -> dict:
             menu(page, "Run", "Run All Cells")
             wait_idle(page)
             cells = page.locator(".jp-NotebookPanel .jp-CodeCell")
-            recorder, tracker, reflection = (cells.nth(n).locator(".jp-OutputArea-output") for n in range(3))
+            # Code cells 0-3: recorder, thank-you drafter, tracker, reflection (this student logs the note in the tracker).
+            recorder, tracker, reflection = (cells.nth(n).locator(".jp-OutputArea-output") for n in (0, 2, 3))
             recorder.get_by_label("Who (from your network)").wait_for(timeout=60_000)
             for label, key in (("Name", "name"), ("Occupation", "occupation"), ("Organization", "organization")):
                 recorder.get_by_label(label, exact=True).fill(values[key])

@@ -57,7 +57,7 @@ WIDGETS = {
     "05_plan_questions.ipynb": ["question_planner"],
     "06_request_email.ipynb": ["request_email_drafter"],
     "07_hold_the_interview.ipynb": ["interview_recorder"],
-    "08_follow_up_and_reflect.ipynb": ["follow_up_tracker", "reflection"],
+    "08_follow_up_and_reflect.ipynb": ["thank_you_drafter", "follow_up_tracker", "reflection"],
     "09_watch_your_network_grow.ipynb": ["growth_plot"],
 }
 
