@@ -161,3 +161,43 @@ def test_tracker_on_a_corrupt_journal(path):
     assert "is not valid JSON" in w.status.text
     assert w.mark_thank_you("c-missing") is False
     assert path.read_text() == "{"
+
+
+def test_calendar_button_writes_one_file_beside_the_journal_and_updates_it(path):
+    import base64
+    import html
+    import re
+
+    import icalendar
+
+    j = Journal(path)
+    ana = j.add_contact(name=HOSTILE, category="work", added="2026-09-01", follow_up="2026-11-01")
+    j.save_record("interviews", {"id": "iv1", "contact_id": ana["id"], "name": HOSTILE, "date": "2026-10-05"})
+    w = follow_up_tracker(path, today=dt.date(2026, 10, 6))
+    assert w.calendar_info.value == ""
+    w.calendar_button.click()
+    target = path.with_name("networking_reminders.ics")
+    assert target.is_file() and (target.stat().st_mode & 0o077) == 0
+    shown = w.calendar_info.value
+    assert f"2 reminder(s) written to <code>{html.escape(str(target))}</code>" in shown
+    assert "<img" not in shown and "Settings, then Import &amp; export" in shown
+    [href] = re.findall(r"href='data:text/calendar;charset=utf-8;base64,([A-Za-z0-9+/=]+)' "
+                        r"download='networking_reminders.ics'", shown)
+    assert base64.b64decode(href) == target.read_bytes()
+    first = {str(e["uid"]): str(e["summary"]) for e in icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
+    assert sorted(first.values()) == [f"Keep in touch with {HOSTILE}", f"Send your thank-you note to {HOSTILE}"]
+
+    j.update_contact(ana["id"], follow_up="2026-11-08")
+    w.calendar_button.click()  # a second click: the same file, the same events, the new date
+    again = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert {str(e["uid"]) for e in again} == set(first)
+    assert sorted(e.decoded("dtstart") for e in again) == [dt.date(2026, 10, 7), dt.date(2026, 11, 8)]
+    assert sorted(p.name for p in path.parent.iterdir() if p.suffix == ".ics") == ["networking_reminders.ics"]
+
+
+def test_calendar_button_on_a_corrupt_journal_says_why(path):
+    path.write_text("{")
+    w = follow_up_tracker(path, today=dt.date(2026, 10, 6))
+    assert w.export_calendar() is None
+    assert "The calendar file could not be written:" in w.calendar_info.value and "not valid JSON" in w.calendar_info.value
+    assert not path.with_name("networking_reminders.ics").exists()

@@ -1,7 +1,8 @@
 """The student widgets: each function returns an ipywidgets object bound to the student's journal.
 
-May import: ``workbook.journal``, ``workbook.checks``, ``workbook.course``, ``workbook.plots`` and
-ipywidgets (never ``workbook.grading`` or ``workbook.report``); ipywidgets loads only when a widget is built.
+May import: ``workbook.journal``, ``workbook.checks``, ``workbook.course``, ``workbook.plots``,
+``workbook.reminders`` and ipywidgets (never ``workbook.grading`` or ``workbook.report``); ipywidgets loads
+only when a widget is built.
 
     from workbook.widgets import network_map
     network_map()          # journal.json beside the notebook, or $WORKBOOK_JOURNAL

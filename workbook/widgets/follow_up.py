@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 
 import ipywidgets as widgets
 
 from ..checks import follow_up_dates as rules
+from ..reminders import FILENAME, write_reminders
 from ._base import JournalWidget
-from ._form import button, date_field, heading, iso, message_box, row
+from ._form import button, date_field, error_html, heading, iso, message_box, row
+
+CALENDAR_HOWTO = (
+    "To put the dates in your calendar, import this file: in Google Calendar, Settings, then Import & export; "
+    "in Outlook, open the file or use Add calendar, then Upload from file; on an iPhone or a Mac, open the file "
+    "and choose Add All. Press the button again whenever your plans change: importing the new file updates "
+    "the same reminders instead of adding copies."
+)
 
 _STAGE_ADVICE = {
     "waiting": "Give them time; if there is no answer by {act_on}, write to the next person on your list.",
@@ -34,12 +43,17 @@ class FollowUpTracker(JournalWidget):
         self.thank_yous = widgets.VBox()
         self.requests = widgets.VBox()
         self.keep_in_touch = widgets.HTML()
+        self.calendar_button = button("Add to my calendar (.ics)",
+                                      "Write your follow-up dates as a calendar file, with a reminder on each day")
+        self.calendar_info = widgets.HTML()
         self.refresh_button.on_click(lambda _: self.refresh())
+        self.calendar_button.on_click(lambda _: self.export_calendar())
         self.children = [
             row(self.sent_on, self.refresh_button), self.status, self.message,
             heading("Thank-you notes"), self.thank_yous,
             heading("Requests waiting for an answer"), self.requests,
-            heading("Keep in touch"), self.keep_in_touch, self.guard,
+            heading("Keep in touch"), self.keep_in_touch,
+            heading("In your own calendar"), self.calendar_button, self.calendar_info, self.guard,
         ]
         self.refresh()
 
@@ -93,6 +107,25 @@ class FollowUpTracker(JournalWidget):
                  for k in rules.keep_in_touch(doc, self.today)]
         self.keep_in_touch.value = (f"<ul>{''.join(items)}</ul>" if items
                                     else "<p>No keep-in-touch dates set (add them on the network map).</p>")
+
+    def export_calendar(self):
+        """Write the reminders file beside the journal (the same file, updated, on every click); its path or None."""
+        try:
+            target = write_reminders(self.journal, today=self.today)
+            data = target.read_bytes()
+        except Exception as exc:  # noqa: BLE001 - shown to the student, never a traceback
+            self.calendar_info.value = error_html(f"The calendar file could not be written: {exc}")
+            return None
+        count = data.count(b"BEGIN:VEVENT")
+        # A data: URL carries the file itself, so the download works in the Voila app too, where the
+        # student has no file browser; base64 leaves nothing of the journal's text to interpret.
+        href = "data:text/calendar;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
+        self.calendar_info.value = (
+            f"<div class='wb-calendar' role='status'><p>{count} reminder(s) written to "
+            f"<code>{html.escape(str(target))}</code> (in JupyterLab, right-click it in the file browser and "
+            f"choose Download). <a href='{href}' download='{FILENAME}'>Download {FILENAME}</a></p>"
+            f"<p>{html.escape(CALENDAR_HOWTO)}</p></div>")
+        return target
 
     def _log(self, contact_id: str, kind: str, note: str) -> bool:
         if self.sent_on.value is None:
