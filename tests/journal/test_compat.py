@@ -14,7 +14,7 @@ from workbook.journal.schema import RECORD_SECTIONS
 from workbook.journal.storage import dump_json
 
 # Record sections added after 0.1.0: an older journal loads them empty.
-ADDED_SINCE_0_1_0 = ("thank_you_notes", "linkedin_notes")
+ADDED_SINCE_0_1_0 = ("thank_you_notes", "linkedin_notes", "quiz_answers")
 WRITTEN_BY_0_1_0 = sorted((FIXTURES / "journals" / "written_by_0.1.0").glob("*.json"))
 
 

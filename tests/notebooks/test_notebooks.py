@@ -33,11 +33,11 @@ from workbook.journal.vocabulary import CATEGORIES
 FILES = [entry.filename for entry in CHAPTER]
 
 # The self-check each notebook ends with (its last code line). Every notebook has one: 00 runs the network
-# check to show a student what a report looks like, 01's is its quiz, which reads no journal, and 02 ends
+# check to show a student what a report looks like, 01's marks the quiz as its widget saved it, and 02 ends
 # with the map's breadth check after the network check (test_map_notebook_checks_soundness_then_breadth).
 SELF_CHECK = {
     "00_start_here.ipynb": "selfcheck.network()",
-    "01_why_networking.ipynb": "chapter.check_quiz(my_answers)",
+    "01_why_networking.ipynb": "chapter.check_saved_quiz()",
     "02_map_your_network.ipynb": "selfcheck.network_map()",
     "03_your_pitch.ipynb": "selfcheck.pitch()",
     "04_choose_people.ipynb": "selfcheck.network()",
@@ -50,7 +50,7 @@ SELF_CHECK = {
 
 WIDGETS = {
     "00_start_here.ipynb": [],
-    "01_why_networking.ipynb": [],
+    "01_why_networking.ipynb": ["quiz"],
     "02_map_your_network.ipynb": ["network_map"],
     "03_your_pitch.ipynb": ["pitch_builder"],
     "04_choose_people.ipynb": ["interview_targets"],
@@ -67,7 +67,8 @@ FULL_NETWORK = ("Network log check", "(6/6 passed)", "Your network has 10 contac
 EXPECTED = {
     "empty": {
         "00_start_here.ipynb": EMPTY_NETWORK,
-        "01_why_networking.ipynb": ("Quiz: why networking matters", "(0/5 passed)", "Question 1 is not answered yet."),
+        "01_why_networking.ipynb": ("Quiz: why networking matters", "(0/5 passed)",
+                                    "Choose one of the answers (a, b, c) above."),
         "02_map_your_network.ipynb": ("Network map check", "(0/3 passed)",
                                       "Your map has 0 people; aim for at least 10."),
         "03_your_pitch.ipynb": ("Pitch check", "(0/1 passed)", "No pitch is saved in your journal yet."),
@@ -423,9 +424,6 @@ def executed(tmp_path_factory):
         for filename in FILES:
             notebooks = make_course(base / variant / filename[:2])
             nb = copy_into(notebooks, filename, journal)
-            if variant == "populated" and filename == "01_why_networking.ipynb":
-                answers_cell = next(c for c in nb.cells if c.source.startswith("my_answers = "))
-                answers_cell.source = f"my_answers = {right_answers()!r}\nchapter.check_quiz(my_answers)"
             jobs.append((nb, notebooks))
             results[variant, filename] = (nb, notebooks)
     outside = make_course(base / "outside", with_plan=False)

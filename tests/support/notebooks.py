@@ -127,6 +127,7 @@ def build_populated_journal(path: Path, today: dt.date) -> dict:
         "why_organization": "Your department's open data reports are why I am writing to you.",
     }})
     from workbook.checks.question_bank import get, required_questions
+    from workbook.checks.quiz import QUIZ
 
     chosen = [*required_questions(), get("unique_to_industry"), get("recommend_professionals"),
               get("use_your_name")]
@@ -160,6 +161,7 @@ def build_populated_journal(path: Path, today: dt.date) -> dict:
         "surprised": "How much of her job is explaining numbers to people who are not statisticians.",
         "do_better": "Send the request earlier and bring a printed copy of my questions.",
     })
+    journal.save_record("quiz_answers", {"id": "q-1", "answers": {q.id: q.answer for q in QUIZ}})
     return {"interviewee": alumna["id"], "referral": referral["id"]}
 
 

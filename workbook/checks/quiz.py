@@ -6,8 +6,12 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from ..journal.model import Journal, as_document
+from ..journal.records import newest
 from ..markup import Markdown, table_cell
 from .report import Item, Report
+
+SECTION = "quiz_answers"  # the journal section the quiz widget saves the student's choices in
 
 
 class QuizQuestion(NamedTuple):
@@ -78,8 +82,16 @@ def _shown(value) -> str:
     return text if len(text) <= 20 else text[:19] + "\u2026"
 
 
-def check_quiz(answers) -> Report:
-    """Mark the quiz: ``answers`` is a list of letters in question order (or a mapping by question id)."""
+TYPED_HINT = "Type one letter ({letters}) between the quotes."
+CHOSEN_HINT = "Choose one of the answers ({letters}) above."
+
+
+def check_quiz(answers, blank_hint: str = TYPED_HINT) -> Report:
+    """Mark the quiz: ``answers`` is a list of letters in question order (or a mapping by question id).
+
+    ``blank_hint`` is the hint for a question not answered yet ({letters} is filled in): how to answer
+    where the student is (a code cell, or the quiz widget's choices).
+    """
     title = "Quiz: why networking matters"
     if isinstance(answers, Mapping):
         given = [answers.get(q.id, answers.get(number, "")) for number, q in enumerate(QUIZ, 1)]
@@ -98,7 +110,7 @@ def check_quiz(answers) -> Report:
         choice = value.strip().casefold().rstrip(").") if isinstance(value, str) else value
         if choice in ("", None):
             items.append(Item(question.id, False, f"Question {number} is not answered yet.",
-                              f"Type one letter ({', '.join(letters)}) between the quotes."))
+                              blank_hint.format(letters=", ".join(letters))))
         elif choice not in letters:
             items.append(Item(question.id, False,
                               f"Question {number}: \u201c{_shown(value)}\u201d is not one of "
@@ -113,3 +125,15 @@ def check_quiz(answers) -> Report:
                           f"You gave {len(QUIZ) + extra} answers; the quiz has {len(QUIZ)} questions.",
                           "Keep one letter per question and remove the rest."))
     return Report(title, tuple(items))
+
+
+def saved_answers(doc: dict) -> dict:
+    """The choices last saved by the quiz widget, by question id ({} when none are saved)."""
+    record = newest(doc.get(SECTION) or []) or {}
+    return record.get("answers") if isinstance(record.get("answers"), Mapping) else {}
+
+
+def check_saved_quiz(journal=None) -> Report:
+    """Mark the quiz as the widget saved it in the journal (a Journal, a path, a document, or the notebook's own)."""
+    doc = as_document(journal if journal is not None else Journal())
+    return check_quiz({key: value or "" for key, value in saved_answers(doc).items()}, blank_hint=CHOSEN_HINT)

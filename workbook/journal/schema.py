@@ -17,7 +17,8 @@ On disk (indented UTF-8 JSON, keys sorted)::
                          "asked_for_referral": bool, "next_contact": text, "updated"}],
      "reflections":    [{"id", "interview_id", "went_well", "surprised", "do_better", "updated"}],
      "thank_you_notes": [{"id", "interview_id", "contact_id", "body", "sent": "YYYY-MM-DD" | null, "updated"}],
-     "linkedin_notes":  [{"id", "contact_id", "body", "sent": "YYYY-MM-DD" | null, "updated"}]}
+     "linkedin_notes":  [{"id", "contact_id", "body", "sent": "YYYY-MM-DD" | null, "updated"}],
+     "quiz_answers":    [{"id", "answers": {question_id: letter | null}, "updated"}]}
 
 Contacts and interactions are validated field by field (journal.entries); the
 record sections are free-form JSON written by the widgets, validated for size
@@ -37,7 +38,7 @@ KIND = "networking-workbook-journal"
 # Sections holding lists of entries, each a JSON object with a string "id".
 ENTRY_SECTIONS = ("contacts", "interactions")
 RECORD_SECTIONS = ("pitch_drafts", "question_plans", "email_drafts", "interviews", "reflections",
-                   "thank_you_notes", "linkedin_notes")
+                   "thank_you_notes", "linkedin_notes", "quiz_answers")
 SECTIONS = ENTRY_SECTIONS + RECORD_SECTIONS
 
 

@@ -32,6 +32,7 @@ _WIDGETS = {
     "follow_up_tracker": ("follow_up", "FollowUpTracker"),
     "reflection": ("reflections", "Reflection"),
     "growth_plot": ("growth", "GrowthPlot"),
+    "quiz": ("multiple_choice", "Quiz"),
 }
 
 __all__ = sorted(_WIDGETS)
@@ -40,6 +41,11 @@ __all__ = sorted(_WIDGETS)
 def _widget_class(name: str):
     module, cls = _WIDGETS[name]
     return getattr(import_module(f"{__name__}.{module}"), cls)
+
+
+def quiz(journal=None):
+    """The quiz of "Why networking matters": one set of choices per question, marked as you choose."""
+    return _widget_class("quiz")(journal)
 
 
 def network_map(journal=None):
