@@ -153,3 +153,106 @@ def test_corrupt_journal(path):
     w.fields["body"].value = "Hello"
     assert w.save() is False
     assert path.read_bytes() == b"" and w.fields["body"].value == "Hello"
+
+
+# -- the LinkedIn channel -------------------------------------------------------------------------
+
+def test_switching_channel_keeps_what_was_typed_in_each(path, people, on_disk):
+    from workbook.checks.drafts import draft_linkedin_note
+
+    w = request_email_drafter(path)
+    assert [label for label, _ in w.channel.options] == ["Email", "LinkedIn note"] and w.channel.value == "email"
+    assert w.note.box.layout.display == "none" and w.email_box.layout.display is None
+    w.fields["student_name"].value = "Sam Lee"
+    w.fields["contact_id"].value = people["ana"]["id"]
+    w.fields["body"].value += "\nP.S. Email words."
+    w.channel.value = "linkedin"  # an empty note is drafted for the person chosen
+    assert w.email_box.layout.display == "none" and w.note.box.layout.display is None
+    assert w.note.text == draft_linkedin_note(people["ana"], people["bo"], "Sam Lee")
+    assert "194 of 300 characters" in w.note.count.value
+    assert 'data-passed="false"' not in w.note.report.value and "LinkedIn note check" in w.note.report.value
+    w.note.form.fields["body"].value += " PS."
+    w.channel.value = "email"
+    assert w.fields["body"].value.endswith("P.S. Email words.")
+    w.channel.value = "linkedin"
+    assert w.note.text.endswith(" PS.")
+    assert w.flush()
+    doc = on_disk(path)
+    [email], [note] = doc["email_drafts"], doc["linkedin_notes"]
+    assert email["body"].endswith("P.S. Email words.") and note["body"].endswith(" PS.")
+    assert (note["contact_id"], note["sent"]) == (people["ana"]["id"], None)
+    assert selfcheck.linkedin_note(w.journal).passed
+
+
+def test_the_count_and_the_check_show_a_note_over_the_limit(path, people):
+    w = request_email_drafter(path)
+    w.channel.value = "linkedin"
+    w.fields["contact_id"].value = people["ana"]["id"]
+    w.note.form.fields["body"].value = "x" * 301 + "  "
+    assert "301 of 300 characters: 1 too many" in w.note.count.value and "#b42318" in w.note.count.value
+    assert 'data-id="limit" data-passed="false"' in w.note.report.value
+
+
+def test_with_the_note_shown_choosing_a_person_writes_no_empty_email(path, people, on_disk):
+    w = request_email_drafter(path)
+    w.channel.value = "linkedin"
+    w.fields["contact_id"].value = people["ana"]["id"]
+    assert w.note.text.startswith("Hi Ana Ruiz, I'm a student exploring nursing.")
+    assert w.fields["body"].value == ""
+    assert w.flush()
+    doc = on_disk(path)
+    assert doc["email_drafts"] == [] and len(doc["linkedin_notes"]) == 1
+
+
+def test_marking_a_linkedin_note_sent_logs_one_request_and_survives_a_restart(path, people, on_disk):
+    w = request_email_drafter(path)
+    w.fields["contact_id"].value = people["bo"]["id"]  # an email draft for Bo first
+    w.channel.value = "linkedin"
+    w.sent_date.value = dt.date(2026, 10, 6)
+    w.sent_button.click()
+    doc = on_disk(path)
+    [note], [logged] = doc["linkedin_notes"], doc["interactions"]
+    assert (logged["kind"], logged["date"], logged["contact_id"], logged["notes"]) == (
+        "request_email", "2026-10-06", people["bo"]["id"], "LinkedIn note")
+    assert (note["sent"], note["interaction_id"]) == ("2026-10-06", logged["id"])
+    assert [d["sent"] for d in doc["email_drafts"]] == [None]  # the email was not sent
+    assert w.sent_button.disabled and "Sent on 2026-10-06 (the LinkedIn note)" in w.sent_info.value
+    assert w.mark_sent() and len(on_disk(path)["interactions"]) == 1
+    w.channel.value = "email"
+    assert not w.sent_button.disabled and w.sent_info.value == "<p>Not sent yet.</p>"
+
+    again = request_email_drafter(path)  # a restart opens the channel and person saved last
+    assert again.channel.value == "linkedin" and again.fields["contact_id"].value == people["bo"]["id"]
+    assert again.note.text == note["body"] and again.sent_button.disabled
+    assert again.sent_date.value == dt.date(2026, 10, 6)
+
+
+def test_two_drafters_one_on_the_email_one_on_the_note_keep_both(path, people, on_disk):
+    first = request_email_drafter(path)
+    first.fields["contact_id"].value = people["ana"]["id"]
+    assert first.flush()
+    second = request_email_drafter(path)
+    second.channel.value = "linkedin"
+    second.note.form.fields["body"].value = "Hi Ana, I'm a nursing student. Bo Chen suggested I contact you. Could we talk?"
+    assert second.flush()
+    first.fields["subject"].value = "Twenty minutes?"
+    assert first.flush()
+    doc = on_disk(path)
+    assert doc["email_drafts"][0]["subject"] == "Twenty minutes?"
+    assert doc["linkedin_notes"][0]["body"].startswith("Hi Ana, I'm a nursing student.")
+    first.channel.value = "linkedin"  # its own save brought the other tab's note on screen
+    assert first.note.text.startswith("Hi Ana, I'm a nursing student.")
+
+
+def test_a_hostile_name_in_the_note_is_escaped(path, on_disk):
+    who = Journal(path).add_contact(name="<script>alert(1)</script>", category="online")
+    w = request_email_drafter(path)
+    w.channel.value = "linkedin"
+    w.fields["contact_id"].value = who["id"]
+    assert w.note.text.startswith("Hi <script>alert(1)</script>, I'm a student")
+    assert "<script" not in w.note.report.value and "&lt;script&gt;" in w.note.report.value
+    w.note.form.fields["body"].value = "word " * 20_000
+    assert w.flush() is False
+    assert "the limit is 20,000" in w.note.form.messages["body"].value
+    assert [n["body"] for n in on_disk(path)["linkedin_notes"]] == [""]  # refused, and kept on screen
+    assert w.note.text == "word " * 20_000

@@ -1,4 +1,4 @@
-"""Request email drafter: a draft filled from the contact, checked live, and logged when sent."""
+"""Request drafter: an email or a LinkedIn note, filled from the contact, checked live, and logged when sent."""
 
 from __future__ import annotations
 
@@ -11,15 +11,21 @@ from ..checks import registry
 from ..checks.request_email import check_request_email
 from ..checks.selfcheck import latest
 from ..journal.entries import new_id
+from ..journal.records import newest
+from ._autosave import Partial
 from ._base import JournalWidget
 from ._binding import Binding
-from ._form import (NONE, Form, button, choice_field, contact_options, date_field, error_html, heading, iso,
+from ._form import (NONE, STYLE, Form, button, choice_field, contact_options, date_field, error_html, heading, iso,
                     long_field, parse_day, row, set_options, text_field)
+from .linkedin import CHECK as NOTE_CHECK
+from .linkedin import LinkedInNote
 
 # The record this widget writes is the one the "request_email" self-check (and the rubric) judges.
 CHECK = registry.get("request_email")
 
 NAME_PLACEHOLDER = "[Your name]"
+CHANNELS = (("Email", "email"), ("LinkedIn note", "linkedin"))
+_KEYS = ("contact_id", "subject", "body", "sent", "interaction_id")
 
 
 def draft_email(contact: dict, introducer: dict | None = None, student_name: str = "") -> tuple[str, str]:
@@ -64,7 +70,7 @@ def draft_email(contact: dict, introducer: dict | None = None, student_name: str
 
 
 class RequestEmailDrafter(JournalWidget):
-    """Write the request email to one contact; marking it sent logs a request_email interaction."""
+    """Write the request to one contact by email or LinkedIn note; marking it sent logs a request_email interaction."""
 
     def __init__(self, journal=None):
         super().__init__(journal)
@@ -78,28 +84,41 @@ class RequestEmailDrafter(JournalWidget):
             "body": long_field("Email", rows=14, stacked=True),
         }
         self.form = Form(self.fields)
-        self.binding = Binding(self.form, self._to_form, self._from_form)
+        self.binding = Binding(self.form, self._to_form, self._from_form, title="Email: ")
+        self.note = LinkedInNote()
+        self.channel = widgets.ToggleButtons(options=CHANNELS, value="email", description="Send it as",
+                                             style=STYLE, tooltips=["An email", "A LinkedIn connection note "
+                                                                    "(300 characters at most)"])
         self.fill_button = button("Fill in a draft for this person")
         self.sent_date = date_field("Sent on")
         self.sent_button = button("Mark as sent and log it", style="success")
         self.sent_info = widgets.HTML()
         self.report = widgets.HTML()
+        self.email_box = widgets.VBox([self.form.row("subject"), self.form.row("body"),
+                                       heading("Check of this email"), self.report])
         self.form.on_change(self._edited)
+        self.note.form.on_change(self._note_edited)
         self.fields["contact_id"].observe(self._on_contact, "value")
+        self.channel.observe(self._on_channel, "value")
         self.fill_button.on_click(lambda _: self.fill())
         self.sent_button.on_click(lambda _: self.mark_sent())
         self.children = [
-            self.form.row("student_name"), self.form.row("contact_id"), self.fill_button,
-            self.form.row("subject"), self.form.row("body"),
+            self.form.row("student_name"), self.form.row("contact_id"), self.channel, self.fill_button,
+            self.email_box, self.note.box,
             self.message, self._footer(),
             row(self.sent_date, self.sent_button), self.sent_info,
-            heading("Check of this email"), self.report,
         ]
         doc = self._read()
         with self.form.quietly():
             self.fields["student_name"].value = doc["student"].get("name") or ""
             set_options(self.fields["contact_id"], contact_options(doc["contacts"], "(choose a contact)"), NONE)
-        self._load(latest(doc, CHECK.section))
+        email, note = latest(doc, CHECK.section), latest(doc, NOTE_CHECK.section)
+        # Open where the student left off: the channel and the person of the draft saved last.
+        if note is not None and (email is None or str(note.get("updated")) > str(email.get("updated"))):
+            with self.form.quietly():
+                self.channel.value = "linkedin"
+            email = self._theirs(doc, CHECK.section, note.get("contact_id")) or {"contact_id": note.get("contact_id")}
+        self._load(email, doc)
 
     @staticmethod
     def _to_form(record: dict) -> dict:
@@ -110,21 +129,35 @@ class RequestEmailDrafter(JournalWidget):
     def _from_form(values: dict) -> dict:
         return {"contact_id": values["contact_id"] or None, "subject": values["subject"], "body": values["body"]}
 
-    def _load(self, record: dict | None) -> None:
+    @staticmethod
+    def _theirs(doc: dict, section: str, contact_id) -> dict | None:
+        return newest([r for r in doc[section] if contact_id and r.get("contact_id") == contact_id])
+
+    @property
+    def linkedin(self) -> bool:
+        return self.channel.value == "linkedin"
+
+    def _load(self, record: dict | None, doc: dict) -> None:
         # No draft yet: a fresh one for whoever is chosen.
         record = record or {"contact_id": self.fields["contact_id"].value or None}
         self.draft_id = record.get("id")
         self.sent = record.get("sent")
         self.interaction_id = record.get("interaction_id")
-        with self.form.quietly():
+        with self.form.quietly(), self.note.form.quietly():
             if record.get("contact_id"):
                 set_options(self.fields["contact_id"], self.fields["contact_id"].options, record["contact_id"])
-            self.binding.load({key: record.get(key) for key in ("contact_id", "subject", "body", "sent",
-                                                                 "interaction_id")})
-            self.sent_date.value = parse_day(self.sent) or dt.date.today()
+            self.binding.load({key: record.get(key) for key in _KEYS})
+            self.note.load(self._theirs(doc, NOTE_CHECK.section, record.get("contact_id")))
+            self.sent_date.value = parse_day(self._sent()) or dt.date.today()
         self._clear_errors()
         self._show_conflicts()
         self._update()
+
+    def _sent(self) -> str | None:
+        return self.note.sent if self.linkedin else self.sent
+
+    def _bindings(self) -> list[Binding]:
+        return [self.binding, self.note.binding]
 
     def _look(self, doc: dict) -> None:
         with self.form.quietly():
@@ -132,10 +165,27 @@ class RequestEmailDrafter(JournalWidget):
                         self.fields["contact_id"].value)
         record = next((r for r in doc[CHECK.section] if r["id"] == self.draft_id), None)
         if record is not None:
-            self.binding.refresh({key: record.get(key) for key in ("contact_id", "subject", "body", "sent",
-                                                                   "interaction_id")})
+            self.binding.refresh({key: record.get(key) for key in _KEYS})
             self.sent, self.interaction_id = record.get("sent"), record.get("interaction_id")
-            self._update()
+        if not self.note.refresh(doc) and self.note.note_id is None and not self.note.text.strip():
+            # A note begun in another tab for this person shows up here.
+            with self.note.form.quietly():
+                self.note.load(self._theirs(doc, NOTE_CHECK.section, self.fields["contact_id"].value))
+        self._update()
+
+    def _note_edited(self) -> None:
+        if self.note.form.loading:
+            return
+        self._update()
+        self.autosave.changed()
+
+    def _on_channel(self, change) -> None:
+        # Only what is shown changes: each channel keeps its own text. An empty note is drafted for the person.
+        if self.linkedin and not self.note.text.strip() and self.fields["contact_id"].value:
+            self.fill()
+        with self.form.quietly():
+            self.sent_date.value = parse_day(self._sent()) or self.sent_date.value
+        self._update()
 
     def _on_contact(self, change) -> None:
         if self.form.loading or not change["new"]:
@@ -143,48 +193,55 @@ class RequestEmailDrafter(JournalWidget):
         previous = change["old"]
         if not previous:
             # A draft begun before choosing anyone becomes this person's draft.
-            if not self.fields["body"].value.strip():
+            if not (self.note.text if self.linkedin else self.fields["body"].value).strip():
                 self.fill()
             else:
                 self.autosave.changed()
             return
-        # The edits so far belong to the previous person's draft: save them before switching.
+        # The edits so far belong to the previous person's drafts: save them before switching.
         with self.form.quietly():
             self.fields["contact_id"].value = previous
         if not self.flush():
             return
         with self.form.quietly():
             self.fields["contact_id"].value = change["new"]
-        theirs = [r for r in self._read()[CHECK.section] if r.get("contact_id") == change["new"]]
-        if theirs:
-            self._load(latest({CHECK.section: theirs}, CHECK.section))
-        else:
-            self._load(None)
+        doc = self._read()
+        self._load(self._theirs(doc, CHECK.section, change["new"]), doc)
+        if not (self.note.text if self.linkedin else self.fields["body"].value).strip():
             self.fill()
 
     def fill(self) -> bool:
-        """Replace subject and body with a fresh draft for the chosen contact."""
+        """Replace the draft of the channel shown (subject and body, or the note) with a fresh one for the contact."""
         doc = self._read()
         by_id = {c["id"]: c for c in doc["contacts"]}
         contact = by_id.get(self.fields["contact_id"].value)
         if contact is None:
             self.message.value = error_html("Choose the person you are writing to first.")
             return False
-        subject, body = draft_email(contact, by_id.get(contact.get("introduced_by")),
-                                    self.fields["student_name"].value)
+        introducer, name = by_id.get(contact.get("introduced_by")), self.fields["student_name"].value
+        if self.linkedin:
+            self.note.fill(contact, introducer, name)
+            return True
+        subject, body = draft_email(contact, introducer, name)
         self.fields["subject"].value = subject
         self.fields["body"].value = body
         return True
 
     def _update(self) -> None:
         name = self.fields["student_name"].value.strip() or None
-        self.report.value = check_request_email(self.fields["body"].value, sender_name=name)._repr_html_()
-        if self.sent:
-            self.sent_info.value = (f"<p>Sent on {html.escape(self.sent)} and logged in your network. "
+        self.email_box.layout.display = "none" if self.linkedin else None
+        self.note.box.layout.display = None if self.linkedin else "none"
+        if self.linkedin:
+            self.note.update(name)
+        else:
+            self.report.value = check_request_email(self.fields["body"].value, sender_name=name)._repr_html_()
+        sent, what = self._sent(), " (the LinkedIn note)" if self.linkedin else ""
+        if sent:
+            self.sent_info.value = (f"<p>Sent on {html.escape(sent)}{what} and logged in your network. "
                                     "If there is no answer after three working days, try the next person.</p>")
         else:
-            self.sent_info.value = "<p>Not sent yet.</p>"
-        self.sent_button.disabled = bool(self.sent)
+            self.sent_info.value = f"<p>Not sent yet{what}.</p>"
+        self.sent_button.disabled = bool(sent)
 
     def _record(self) -> dict:
         return {
@@ -196,20 +253,37 @@ class RequestEmailDrafter(JournalWidget):
             "interaction_id": self.interaction_id,
         }
 
+    def _email_worth_saving(self) -> bool:
+        # With the note shown, choosing a person writes no empty email draft (the email check judges the latest).
+        return not self.linkedin or self.draft_id is not None or bool(
+            (self.fields["subject"].value + self.fields["body"].value).strip())
+
     def _save(self, explicit: bool):
         self.form.clean_names()
         name = self.fields["student_name"].value
-        self.draft_id = self.draft_id or new_id("e")
-        outcome = self._settled(self.binding, self.journal.merge_record(
-            CHECK.section, self.draft_id, self.binding.base,
-            {**self.binding.mine(), "sent": self.sent, "interaction_id": self.interaction_id}, keep=self.binding.keep))
-        if name.strip() != (self.journal.read()["student"].get("name") or ""):
+        contact_id = self.fields["contact_id"].value or None
+        outcomes = []
+        if self._email_worth_saving():
+            self.draft_id = self.draft_id or new_id("e")
+            outcomes.append(self._settled(self.binding, self.journal.merge_record(
+                CHECK.section, self.draft_id, self.binding.base,
+                {**self.binding.mine(), "sent": self.sent, "interaction_id": self.interaction_id},
+                keep=self.binding.keep)))
+        if self.note.worth_saving():
+            outcomes.append(self._settled(self.note.binding, self.note.save(self.journal, contact_id)))
+        doc = self.journal.read()
+        if name.strip() != (doc["student"].get("name") or ""):
             self.journal.set_student_name(name)
+        if not self.note.worth_saving():
+            # A note another tab began for this person since: show it here rather than draft a second one.
+            with self.note.form.quietly():
+                self.note.load(self._theirs(doc, NOTE_CHECK.section, contact_id))
         self._seen = self._signature()
-        return outcome
+        left = [o.text for o in outcomes if isinstance(o, Partial)]
+        return Partial("; ".join(dict.fromkeys(left))) if left else ""
 
     def mark_sent(self) -> bool:
-        """Save the draft, log a request_email interaction on the sent date, and record the date."""
+        """Save the drafts, log a request_email interaction on the sent date for the channel shown, and record it."""
         contact_id = self.fields["contact_id"].value
         if not contact_id:
             self.message.value = error_html("Choose the person you sent it to first.")
@@ -221,14 +295,19 @@ class RequestEmailDrafter(JournalWidget):
             return False
         day = iso(self.sent_date.value)
         try:
-            if self.interaction_id is None:
-                self.interaction_id = self.journal.log_interaction(contact_id, "request_email", date=day)["id"]
-            self.sent = day
-            stored = self.journal.save_record(CHECK.section, self._record())
-            self.binding.base = {key: stored.get(key) for key in ("contact_id", "subject", "body", "sent",
-                                                                  "interaction_id")}
+            if self.linkedin:
+                self.note.mark_sent(self.journal, contact_id, day)
+            else:
+                if self.interaction_id is None:
+                    self.interaction_id = self.journal.log_interaction(contact_id, "request_email", date=day)["id"]
+                self.sent = day
+                stored = self.journal.save_record(CHECK.section, self._record())
+                self.binding.base = {key: stored.get(key) for key in _KEYS}
         except Exception as exc:  # noqa: BLE001 - shown to the student, never a traceback
-            self.sent = None
+            if self.linkedin:
+                self.note.sent = None
+            else:
+                self.sent = None
             self._show_error(exc)
             self.status.error(str(exc))
             return False
