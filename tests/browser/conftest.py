@@ -35,9 +35,18 @@ SERVER_START_SECONDS = 90
 
 
 def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free port on 127.0.0.1: any, or one in WORKBOOK_TEST_PORTS ("24000-24999") on a shared machine."""
+    wanted = os.environ.get("WORKBOOK_TEST_PORTS", "")
+    low, _, high = wanted.partition("-")
+    candidates = range(int(low), int(high or low) + 1) if low.strip().isdigit() else [0]
+    for port in candidates:
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise RuntimeError(f"no free port in WORKBOOK_TEST_PORTS={wanted}")
 
 
 class LabServer:

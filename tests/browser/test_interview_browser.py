@@ -1,4 +1,7 @@
-"""The interview recorder in a real JupyterLab: filled in, saved and logged, back after a restart."""
+"""The interview recorder in a real JupyterLab: filled in, saved and logged, back after a restart; then the
+thank-you note drafted from it in notebook 08 by keyboard, marked sent, and the reminders downloaded."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -45,3 +48,45 @@ def test_student_records_an_interview_and_finds_it_after_restart(page, lab_serve
     expect(area.get_by_label("Interview record")).to_have_value("Ana Ruiz, 2026-10-14")
     # The restored widget has not saved anything on its own: still one interaction.
     assert len(Journal(journal_path).interactions()) == 1
+
+    # After the interview, in the same session: notebook 08's thank-you drafter, by keyboard alone.
+    open_notebook(page, lab_server, f"{workspace.name}/08_follow_up_and_reflect.ipynb")
+    run_all(page)
+    drafter, tracker = widget_area(page, 0), widget_area(page, 1)
+    drafter.get_by_label("Your name", exact=True).focus()
+    page.keyboard.type("Sam Lee")
+    page.keyboard.press("Tab")
+    expect(drafter.get_by_label("Thank-you note for")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(drafter.get_by_role("button", name="Fill in a draft from this interview")).to_be_focused()
+    page.keyboard.press("Enter")
+    body = drafter.get_by_label("Thank-you note", exact=True)
+    expect(body).to_have_value(re.compile(r"^Dear Ana Ruiz,\n\nThank you for taking the time to talk with me on "
+                                          r"Wednesday\. What stays with me most is what you told me, as I noted it: "
+                                          f"\u201c{re.escape(SKILLS)}\u201d"))
+    page.keyboard.press("Tab")
+    expect(body).to_be_focused()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("\nP.S. I start the dosage course next month.")
+    expect(drafter.locator(".wb-report")).to_contain_text("Thank-you note check")
+    drafter.get_by_label("Sent on").fill("2026-10-15")
+    drafter.get_by_role("button", name="Mark as sent and log it").focus()
+    page.keyboard.press("Enter")
+    doc = wait_for_file(journal_path, lambda d: d["thank_you_notes"] and d["thank_you_notes"][0]["sent"])
+    [note] = doc["thank_you_notes"]
+    assert (note["sent"], note["interview_id"], note["contact_id"]) == ("2026-10-15", record["id"], ana["id"])
+    assert note["body"].endswith("Sam Lee\nP.S. I start the dosage course next month.")
+    assert doc["student"]["name"] == "Sam Lee"
+    assert sorted((i["kind"], i["date"]) for i in doc["interactions"]) == [
+        ("informational_interview", "2026-10-14"), ("thank_you", "2026-10-15")]
+    expect(drafter.get_by_role("button", name="Mark as sent and log it")).to_be_disabled()
+
+    # The reminders: written beside the journal, and the same file offered as a download.
+    tracker.get_by_role("button", name="Add to my calendar (.ics)").click()
+    link = tracker.get_by_role("link", name="Download networking_reminders.ics")
+    with page.expect_download() as download:
+        link.click()
+    written = workspace / "networking_reminders.ics"
+    assert download.value.suggested_filename == "networking_reminders.ics"
+    assert open(download.value.path(), "rb").read() == written.read_bytes()
+    assert written.read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -53,7 +53,8 @@ def test_without_the_material_the_draft_leaves_blanks_the_check_names():
     assert note.splitlines()[-1] == NAME_BLANK
     report = check_thank_you(note, {"name": "Ana Ruiz", "notes": "Nights rotate monthly."})
     assert not report["specific"].passed and "template blank" in report["specific"].message
-    assert not report["polite_close"].passed
+    assert not report["polite_close"].passed and not report["next_step"].passed
+    assert note.splitlines()[4] == f"{NEXT_STEP_BLANK}."
     assert draft_thank_you({}).startswith("Dear [their name],")
 
 

@@ -16,7 +16,7 @@ from .text import sentences
 
 NAME_BLANK = "[Your name]"
 DETAIL_BLANK = "[one thing they told you that you will remember]"
-NEXT_STEP_BLANK = "[what you will do with their advice]"
+NEXT_STEP_BLANK = "[What you will do with their advice]"
 DETAIL_WORDS = 40  # a note quotes one detail, not the whole record
 # Where a detail the note recalls comes from, in order: their advice, then what the student noted.
 DETAIL_SOURCES = ("answers.advice", "notes", "learned")
@@ -71,8 +71,9 @@ def draft_thank_you(interview: Mapping, student_name: str = "") -> str:
     recalled = (f"What stays with me most is what you told me, as I noted it: \u201c{detail}\u201d" if detail
                 else f"What stays with me most is {DETAIL_BLANK}.")
     step = _first_sentence(interview.get("next_steps"))
+    # Without a step in the record the blank stands alone: no "I will" around it for the check to take as one.
     step_line = (f"I will act on your advice straight away; my next step: {_lower_first(step)}" if step
-                 else f"I will act on your advice: {NEXT_STEP_BLANK}.")
+                 else f"{NEXT_STEP_BLANK}.")
     return "\n".join([
         f"Dear {name},",
         "",

@@ -52,7 +52,7 @@ class ThankYouDrafter(JournalWidget):
         self.fill_button.on_click(lambda _: self.fill())
         self.sent_button.on_click(lambda _: self.mark_sent())
         self.children = [
-            self.form.row("student_name"), self.chooser, self.fill_button, self.form.row("body"),
+            self.form.row("student_name"), self.chooser, row(self.fill_button), self.form.row("body"),
             self.message, self._footer(),
             row(self.sent_date, self.sent_button), self.sent_info,
             heading("Check of this note"), self.report,
