@@ -141,3 +141,85 @@ def test_a_student_fills_the_map_in_the_app_and_finds_it_after_a_reload(app, chr
         assert dialogs == []
     finally:
         context.close()
+
+
+def _ours(found: list[dict]) -> list[dict]:
+    """axe findings in what the workbook draws. Voila's page template has no <main> landmark, so axe's
+    "region" rule flags every cell of every app page; that is the template's, not the widgets'."""
+    return [v for v in found if v["workbook"] and v["rule"] != "region"]
+
+
+@pytest.mark.browser
+def test_the_quiz_and_the_thank_you_note_work_in_the_app_and_come_back_after_a_reload(app, chromium):
+    from workbook import Journal
+    from workbook.checks.quiz import QUIZ
+
+    from .lab import axe_violations
+
+    journal = app["course"] / "notebooks" / "journal.json"
+    book = Journal(journal)
+    ana = book.add_contact(name="<b>Ana</b> Ruiz", category="work", added="2026-09-01")
+    book.save_record("interviews", {
+        "id": "iv-app", "contact_id": ana["id"], "name": ana["name"], "date": "2026-10-14", "minutes": 25,
+        "answers": {"advice": "Volunteer at the cancer centre before applying."},
+        "next_steps": "Email the ward manager by Friday."})
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        # Notebook 01's quiz: radio buttons, marked as the student chooses, no code cell to type in.
+        _open(page, app, "01_why_networking.ipynb")
+        quiz = page.locator(".wb-widget").first
+        for question in QUIZ:
+            quiz.get_by_role("radio", name=f"{question.answer}) {dict(question.options)[question.answer]}",
+                             exact=True).check()
+        expect(quiz.locator(".wb-report")).to_contain_text("(5/5 passed)")
+        wait_for_file(journal, lambda d: d["quiz_answers"] and d["quiz_answers"][0]["answers"] == {
+            q.id: q.answer for q in QUIZ})
+        assert _ours(axe_violations(page)) == []
+
+        # Notebook 08's thank-you drafter, then the reminders as a download (the app has no file browser).
+        _open(page, app, "08_follow_up_and_reflect.ipynb")
+        drafter, tracker = page.locator(".wb-widget").nth(0), page.locator(".wb-widget").nth(1)
+        drafter.get_by_label("Your name", exact=True).fill("Sam Lee")
+        drafter.get_by_role("button", name="Fill in a draft from this interview").click()
+        body = drafter.get_by_label("Thank-you note", exact=True)
+        expect(body).to_have_value(re.compile(r"^Dear <b>Ana</b> Ruiz,\n"))
+        # The tag in the name reads as a template blank to the check, quoted as text; only sending is left besides.
+        expect(drafter.locator(".wb-report")).to_contain_text("(6/8 passed)")
+        expect(drafter.locator(".wb-report")).to_contain_text("The greeting is still a template blank, \u201c<b>\u201d.")
+        drafter.get_by_label("Sent on").fill("2026-10-15")
+        drafter.get_by_role("button", name="Mark as sent and log it").click()
+        doc = wait_for_file(journal, lambda d: d["thank_you_notes"] and d["thank_you_notes"][0]["sent"])
+        [note] = doc["thank_you_notes"]
+        assert (note["interview_id"], note["sent"]) == ("iv-app", "2026-10-15")
+        assert note["body"].startswith("Dear <b>Ana</b> Ruiz,\n") and note["body"].endswith("Best regards,\nSam Lee")
+        assert [(i["kind"], i["date"]) for i in doc["interactions"] if i["contact_id"] == ana["id"]] == [
+            ("thank_you", "2026-10-15")]
+        expect(drafter.locator(".wb-report")).to_contain_text("(7/8 passed)")
+        assert page.locator(".wb-widget b").count() == 0  # the name is text, not markup
+        tracker.get_by_role("button", name="Add to my calendar (.ics)").click()
+        with page.expect_download() as download:
+            tracker.get_by_role("link", name="Download networking_reminders.ics").click()
+        written = app["course"] / "notebooks" / "networking_reminders.ics"
+        assert open(download.value.path(), "rb").read() == written.read_bytes()
+        assert _ours(axe_violations(page)) == []
+
+        page.reload()  # a new kernel: everything comes back from the journal
+        page.locator(".wb-widget").first.wait_for(timeout=120_000)
+        drafter = page.locator(".wb-widget").first
+        expect(drafter.get_by_label("Thank-you note", exact=True)).to_have_value(note["body"])
+        expect(drafter.get_by_role("button", name="Mark as sent and log it")).to_be_disabled()
+        expect(drafter).to_contain_text("Sent on 2026-10-15 and logged in your network.")
+        _open(page, app, "01_why_networking.ipynb")
+        quiz = page.locator(".wb-widget").first
+        for question in QUIZ:
+            expect(quiz.get_by_role("radio", name=f"{question.answer}) {dict(question.options)[question.answer]}",
+                                    exact=True)).to_be_checked()
+        # The check cell under the quiz marks what was saved.
+        expect(page.locator(".wb-report").last).to_contain_text("(5/5 passed)")
+        assert dialogs == []
+    finally:
+        context.close()

@@ -17,7 +17,7 @@ from workbook.course.chapter import CHAPTER
 from .conftest import SHOTS
 from .lab import STDERR, axe_violations, open_notebook, run_all, width_problems
 
-WIDGETS = {"02": 1, "03": 1, "04": 1, "05": 1, "06": 1, "07": 1, "08": 3, "09": 1}
+WIDGETS = {"01": 1, "02": 1, "03": 1, "04": 1, "05": 1, "06": 1, "07": 1, "08": 3, "09": 1}
 SIZES = {"1280": {"width": 1280, "height": 900}, "800": {"width": 800, "height": 900}}
 
 
