@@ -22,7 +22,7 @@ from workbook.checks.question_bank import required_questions
 from workbook.course.plan import move_plan_text, parse_plan_text
 
 PREFIX = Path("/opt/workbook-hub-test")  # the shared environment is kept between runs; the rest is not
-PORT = 22800
+PORT = int(os.environ.get("WORKBOOK_HUB_TEST_PORT", "22800"))  # and the two ports after it (hub, proxy API)
 HUB = f"http://127.0.0.1:{PORT}"
 INSTRUCTOR = "wbhubinst"
 TYPIST, LATE, WIDGETS = "wbhubtype", "wbhublate", "wbhubwidg"
