@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -208,8 +209,7 @@ def widget_student_in_chromium(password: str, values: dict) -> dict:
             menu(page, "Run", "Run All Cells")
             wait_idle(page)
             cells = page.locator(".jp-NotebookPanel .jp-CodeCell")
-            # Code cells 0-3: recorder, thank-you drafter, tracker, reflection (this student logs the note in the tracker).
-            recorder, tracker, reflection = (cells.nth(n).locator(".jp-OutputArea-output") for n in (0, 2, 3))
+            recorder, drafter, tracker, reflection = (cells.nth(n).locator(".jp-OutputArea-output") for n in range(4))
             recorder.get_by_label("Who (from your network)").wait_for(timeout=60_000)
             for label, key in (("Name", "name"), ("Occupation", "occupation"), ("Organization", "organization")):
                 recorder.get_by_label(label, exact=True).fill(values[key])
@@ -227,9 +227,14 @@ def widget_student_in_chromium(password: str, values: dict) -> dict:
             expect(recorder).to_contain_text(f"Added {values['next_contact']['name']} to your network, introduced by")
             recorder.get_by_role("button", name="Save", exact=True).click()
             expect(recorder.locator(".wb-status-line")).to_contain_text("Saved")
+            # The thank-you note: drafted from the record just saved, then marked sent, which logs it.
+            drafter.get_by_role("button", name="Fill in a draft from this interview").click()
+            expect(drafter.get_by_label("Thank-you note", exact=True)).to_have_value(
+                re.compile(f"^Dear {re.escape(values['name'])},"))
+            drafter.get_by_label("Sent on").fill(values["thank_you_sent"])
+            drafter.get_by_role("button", name="Mark as sent and log it").click()
+            expect(drafter.get_by_role("button", name="Mark as sent and log it")).to_be_disabled()
             tracker.get_by_role("button", name="Refresh").click()
-            tracker.get_by_label("Date sent").fill(values["thank_you_sent"])
-            tracker.get_by_role("button", name="Mark thank-you sent").click()
             expect(tracker.get_by_role("button", name="Mark thank-you sent")).to_have_count(0)
             for key, prompt in (("went_well", "What went well in the conversation?"),
                                 ("surprised", "What surprised you about their work or their path?"),

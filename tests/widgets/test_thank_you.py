@@ -175,3 +175,15 @@ def test_corrupt_journal(path):
     w.fields["body"].value = "Hello"
     assert w.save() is False and w.mark_sent() is False
     assert path.read_text() == "{"
+
+
+def test_an_interview_recorded_after_the_drafter_was_built_is_offered(path, on_disk):
+    ana = Journal(path).add_contact(name="Ana Ruiz", category="work")
+    w = thank_you_drafter(path)  # Run All: the drafter runs before the recorder has saved anything
+    Journal(path).save_record("interviews", {"id": "iv", "contact_id": ana["id"], "name": "Ana Ruiz",
+                                             "date": "2026-10-14", "notes": "Nights rotate monthly."})
+    assert w.fill()
+    assert w.chooser.value == "iv" and w.fields["body"].value.startswith("Dear Ana Ruiz,")
+    w.sent_date.value = dt.date(2026, 10, 15)
+    assert w.mark_sent()
+    assert on_disk(path)["thank_you_notes"][0]["interview_id"] == "iv"

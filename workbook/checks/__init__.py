@@ -13,7 +13,9 @@ share: ``text`` (words, sentences), ``structure`` (clauses, negation,
 placeholders), ``names``, ``email_parts``, ``letters`` (what every letter
 shares: how they were found, no job request, the close), ``details`` (what a
 note shares with the interview record), ``questions``, ``answers``,
-``durations`` and the course's ``vocabulary`` of phrases.
+``durations`` and the course's ``vocabulary`` of phrases. ``drafts`` writes the
+first drafts the widgets offer (the thank-you note, the LinkedIn note), each
+held by a test to pass its own check.
 
 The registry declares each item's kind: a rule (verifiable, may carry
 points), a judgment (reads wording; carries points only when sure) or advice

@@ -90,10 +90,15 @@ class ThankYouDrafter(JournalWidget):
         self._update()
 
     def _look(self, doc: dict) -> None:
+        before = self.chooser.value
         with self.form.quietly():
             self.fields["student_name"].value = (self.fields["student_name"].value
                                                  or doc["student"].get("name") or "")
-            self._offer(doc, self.chooser.value or None)
+            self._offer(doc, before or None)
+        if self.chooser.value != before and not self.binding.edited():
+            # The first interview was recorded since this widget was built: show its note, if any.
+            self._load(doc)
+            return
         record = next((r for r in doc[CHECK.section] if r["id"] == self.note_id), None)
         if record is not None:
             self.binding.refresh({key: record.get(key) for key in _KEYS})
@@ -116,6 +121,8 @@ class ThankYouDrafter(JournalWidget):
     def fill(self) -> bool:
         """Replace the note with a fresh draft from the chosen interview record."""
         doc = self._read()
+        if not self.chooser.value:
+            self._look(doc)
         self._context(doc)
         if not self.interview:
             self.message.value = error_html("Record the interview first (notebook 07), then choose it here.")
