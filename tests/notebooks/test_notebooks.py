@@ -462,6 +462,17 @@ def test_self_check_shows_the_expected_report(executed, variant, filename):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("variant", ["empty", "populated"])
+def test_follow_up_notebook_checks_the_thank_you_note_then_the_follow_up(executed, variant):
+    nb, _ = executed[variant, "08_follow_up_and_reflect.ipynb"]
+    checks = [c for c in code_cells(nb) if c.source.endswith(("selfcheck.thank_you()", "selfcheck.follow_up()"))]
+    assert [c.source.splitlines()[-1] for c in checks] == ["selfcheck.thank_you()", "selfcheck.follow_up()"]
+    html = rich(checks[0], "text/html")
+    assert html.startswith('<div class="wb-report"><strong>Thank-you note check</strong> (0/1 passed)')
+    assert escape("No thank-you note is saved in your journal yet.") in html
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("variant, expected", [("empty", EMPTY_NETWORK), ("populated", FULL_NETWORK)])
 def test_map_notebook_checks_soundness_then_breadth(executed, variant, expected):
     nb, _ = executed[variant, "02_map_your_network.ipynb"]

@@ -166,9 +166,9 @@ def test_corrupt_journal_is_reported_and_left_alone(path):
 
 
 def test_a_widget_only_student_earns_every_point_of_the_interview_assignment(path, on_disk):
-    """The assignment's three widgets, on an empty journal, and nothing typed as code."""
+    """The assignment's widgets, on an empty journal, and nothing typed as code."""
     from workbook.grading import rubric
-    from workbook.widgets import follow_up_tracker, reflection
+    from workbook.widgets import follow_up_tracker, reflection, thank_you_drafter
 
     held = TODAY - dt.timedelta(days=1)
     w = InterviewRecorder(path, today=TODAY)
@@ -197,9 +197,14 @@ def test_a_widget_only_student_earns_every_point_of_the_interview_assignment(pat
     assert "Added Priya Raman to your network, introduced by Dana Whitfield." in w.link_message.value
 
     tracker = follow_up_tracker(path, today=TODAY)
-    tracker.sent_on.value = TODAY
-    [mark] = tracker.thank_you_buttons.values()
-    mark.click()
+    assert len(tracker.thank_you_buttons) == 1
+    # The note itself carries a point: drafted from the record, then marked sent, which logs it.
+    drafter = thank_you_drafter(path)
+    assert drafter.fill()
+    drafter.sent_date.value = TODAY
+    assert drafter.mark_sent()
+    tracker.refresh()
+    assert tracker.thank_you_buttons == {}
     note = reflection(path)
     note.fields["went_well"].value = "She answered every question at length and showed me a permit file."
     assert note.flush()

@@ -16,8 +16,10 @@ On disk (indented UTF-8 JSON, keys sorted)::
                          "answers": {question_id: text}, "notes", "learned", "next_steps",
                          "asked_for_referral": bool, "next_contact": text, "updated"}],
      "reflections":    [{"id", "interview_id", "went_well", "surprised", "do_better", "updated"}],
-     "thank_you_notes": [{"id", "interview_id", "contact_id", "body", "sent": "YYYY-MM-DD" | null, "updated"}],
-     "linkedin_notes":  [{"id", "contact_id", "body", "sent": "YYYY-MM-DD" | null, "updated"}],
+     "thank_you_notes": [{"id", "interview_id", "contact_id", "body", "sent": "YYYY-MM-DD" | null,
+                          "interaction_id": "i-..." | null, "updated"}],
+     "linkedin_notes":  [{"id", "contact_id", "body", "sent": "YYYY-MM-DD" | null,
+                          "interaction_id": "i-..." | null, "updated"}],
      "quiz_answers":    [{"id", "answers": {question_id: letter | null}, "updated"}]}
 
 Contacts and interactions are validated field by field (journal.entries); the

@@ -45,7 +45,7 @@ class LinkedInNote:
         self.interaction_id: str | None = None
         self.form = Form({"body": long_field("LinkedIn note", rows=5, stacked=True)})
         self.binding = Binding(self.form, lambda r: {"body": str(r.get("body") or "")},
-                               lambda values: {"body": values["body"]}, title="LinkedIn note: ")
+                               lambda values: {"body": values["body"]})
         self.count = widgets.HTML()
         self.report = widgets.HTML()
         self.box = widgets.VBox([self.form.row("body"), self.count, heading("Check of this note"), self.report])

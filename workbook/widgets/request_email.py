@@ -84,7 +84,7 @@ class RequestEmailDrafter(JournalWidget):
             "body": long_field("Email", rows=14, stacked=True),
         }
         self.form = Form(self.fields)
-        self.binding = Binding(self.form, self._to_form, self._from_form, title="Email: ")
+        self.binding = Binding(self.form, self._to_form, self._from_form)
         self.note = LinkedInNote()
         self.channel = widgets.ToggleButtons(options=CHANNELS, value="email", description="Send it as",
                                              style=STYLE, tooltips=["An email", "A LinkedIn connection note "
