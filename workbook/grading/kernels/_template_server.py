@@ -86,7 +86,7 @@ def _become_kernel(request: dict, launcher: str, kernel_stdout: int, confinement
     try:
         if request.get("nest"):
             # A kernel forked in a worker's sandbox: namespaces of its own, then the sandbox's limits.
-            confinement.nest(request["nest"]["root"], request["nest"]["slot"])
+            confinement.nest(request["nest"]["root"], request["nest"]["slot"], request["nest"].get("shown", ()))
             confinement.confine(request["nest"]["limits"])
             request["command"] = [*request["command"], *confinement.KERNEL_ARGUMENTS]
     except Exception as exc:  # the template answers with this; the grader starts a kernel the usual way

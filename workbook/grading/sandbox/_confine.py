@@ -24,6 +24,8 @@ CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWIPC = 0x00020000, 0x10000000,
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 4096, 16384, 1 << 18
 WORK = "/submission"
 PARK = "/.park"  # an empty folder of the template's sandbox (policy.PARK)
+SHOWN_PARK = "/.shown"  # empty folders of the template's sandbox, numbered (policy.SHOWN_PARK)
+MS_REMOUNT = 32
 MNT_DETACH = 2
 
 _libc = ctypes.CDLL(None, use_errno=True)
@@ -75,13 +77,14 @@ def _write(path: str, text: str) -> None:
         handle.write(text)
 
 
-def nest(root: str, slot: str) -> None:
+def nest(root: str, slot: str, shown=()) -> None:
     """Shut this (forked, single-threaded) process into namespaces of its own; returns in the new PID namespace.
 
     ``root`` holds every kernel's slot of this worker; ``slot`` (a folder in it) holds this kernel's
     ``work`` folder, bound at /submission, and its ``sock`` folder, kept at its own path. /tmp (and
     ``root``) are fresh, empty tmpfs: nothing of another slot or an earlier kernel is in sight. The caller continues as PID 1 of a new PID
-    namespace; the process that called ``nest`` waits for it and exits with it.
+    namespace; the process that called ``nest`` waits for it and exits with it. ``shown``: read-only
+    folders inside /tmp (an interpreter installed there) that the new /tmp must not cover.
     """
     uid, gid = os.geteuid(), os.getegid()
     # Root (whose template keeps CAP_SYS_ADMIN for this) needs no user namespace, and could not map
@@ -94,6 +97,8 @@ def nest(root: str, slot: str) -> None:
     sock = os.path.join(slot, "sock")
     _mount(os.path.join(slot, "work"), WORK, None, MS_BIND)
     _mount(sock, PARK, None, MS_BIND)  # parked while every other slot is covered
+    for n, folder in enumerate(shown):
+        _mount(folder, f"{SHOWN_PARK}{n}", None, MS_BIND | MS_REC)
     # A /tmp of its own hides every other slot (the worker's root lies in the template's /tmp) and
     # whatever earlier kernels of this worker left in /tmp; then the socket folder comes back.
     _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "mode=1777")
@@ -102,6 +107,11 @@ def nest(root: str, slot: str) -> None:
     os.makedirs(sock)
     _mount(PARK, sock, None, MS_BIND)
     _check(_libc.umount2(PARK.encode(), MNT_DETACH), "umount")
+    for n, folder in enumerate(shown):
+        os.makedirs(folder)
+        _mount(f"{SHOWN_PARK}{n}", folder, None, MS_BIND | MS_REC)
+        _mount(None, folder, None, MS_REMOUNT | MS_BIND | MS_RDONLY)
+        _check(_libc.umount2(f"{SHOWN_PARK}{n}".encode(), MNT_DETACH), "umount")
     child = os.fork()  # the first child of a new PID namespace is its PID 1
     if child:
         _wait_and_exit(child)

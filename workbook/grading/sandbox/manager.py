@@ -210,7 +210,8 @@ class SandboxedForkedKernelManager(SandboxedKernelManager):
             template = template_for(template_env, wrapper)
             forked = template.fork([sys.executable, "-m", "ipykernel_launcher", *kernel_cmd[3:]], policy.WORK,
                                    policy.environment(env), nest={"root": str(_worker_root()), "slot": str(self._slot),
-                                                                  "limits": self.limits().as_dict()})
+                                                                  "limits": self.limits().as_dict(),
+                                                                  "shown": policy.roots_under_tmp()})
             pid = host_pid(template.process.pid, forked)
         except (TemplateError, OSError) as exc:
             self.log.info("Starting the sandboxed kernel the usual way: %s", exc)

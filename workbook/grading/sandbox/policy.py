@@ -26,6 +26,7 @@ from ...errors import SandboxUnavailable
 BWRAP = "bwrap"
 WORK = "/submission"  # where a kernel sees its folder (the same as _confine.WORK)
 PARK = "/.park"  # an empty folder a forked kernel sets itself up through (_confine.PARK)
+SHOWN_PARK = "/.shown"  # where a forked kernel parks the read-only roots under /tmp while its /tmp is replaced
 CONFINE = Path(__file__).with_name("_confine.py")
 
 ETC = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "timezone", "fonts", "ssl", "ca-certificates",
@@ -72,10 +73,18 @@ def base_arguments() -> list[str]:
     for name in ETC:
         if os.path.lexists(f"/etc/{name}"):
             args += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
+    # /tmp before the roots: a course cloned under /tmp keeps its interpreter in sight of the kernel.
+    args += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--dir", WORK, "--dir", PARK]
     for root in _read_only_roots():
         args += ["--ro-bind", root, root]
-    args += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--dir", WORK, "--dir", PARK]
+    for n, _root in enumerate(roots_under_tmp()):
+        args += ["--dir", f"{SHOWN_PARK}{n}"]
     return args
+
+
+def roots_under_tmp() -> list[str]:
+    """The read-only roots inside /tmp, which a forked kernel's own /tmp would otherwise cover."""
+    return [root for root in _read_only_roots() if (root + os.sep).startswith("/tmp/")]
 
 
 def environment(grader_environment: dict[str, str]) -> dict[str, str]:
