@@ -19,7 +19,7 @@ from pathlib import Path
 from .paths import JOURNALS
 
 ASSIGNMENT = "informational_interview"
-COMPLETE, PARTIAL = 28.0, 17.0  # what complete.json and partial.json earn (tests/grading/test_pipeline.py)
+COMPLETE, PARTIAL = 28.0, 16.0  # what complete.json and partial.json earn (tests/grading/test_pipeline.py)
 # Every process a hostile submission starts carries this in its command line, so a test can find survivors.
 SURVIVOR = "3001"
 
@@ -58,6 +58,7 @@ def typed_values(marker: str) -> dict:
         "organization": record["organization"], "date": record["date"], "minutes": record["minutes"],
         "answers": record["answers"], "learned": record["learned"], "next_steps": record["next_steps"],
         "thank_you_sent": next(i["date"] for i in doc["interactions"] if i["kind"] == "thank_you"),
+        "thank_you_note": doc["thank_you_notes"][0]["body"],
         "next_contact": {"name": f"Priya Raman {marker}", "occupation": "Hydrologist",
                          "organization": "State Water Board"},
         "reflection": {k: reflection[k] for k in ("went_well", "surprised", "do_better")},
