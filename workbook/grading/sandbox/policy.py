@@ -47,7 +47,7 @@ class Limits:
         return {"memory": self.memory, "processes": self.processes, "file_size": self.file_size}
 
 
-def _read_only_roots() -> list[str]:
+def read_only_roots() -> list[str]:
     """The interpreter, its packages and the installed workbook: everything a kernel imports from."""
     import workbook  # noqa: PLC0415 -- its location, not its code
 
@@ -75,7 +75,7 @@ def base_arguments() -> list[str]:
             args += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
     # /tmp before the roots: a course cloned under /tmp keeps its interpreter in sight of the kernel.
     args += ["--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--dir", WORK, "--dir", PARK]
-    for root in _read_only_roots():
+    for root in read_only_roots():
         args += ["--ro-bind", root, root]
     for n, _root in enumerate(roots_under_tmp()):
         args += ["--dir", f"{SHOWN_PARK}{n}"]
@@ -84,7 +84,7 @@ def base_arguments() -> list[str]:
 
 def roots_under_tmp() -> list[str]:
     """The read-only roots inside /tmp, which a forked kernel's own /tmp would otherwise cover."""
-    return [root for root in _read_only_roots() if (root + os.sep).startswith("/tmp/")]
+    return [root for root in read_only_roots() if (root + os.sep).startswith("/tmp/")]
 
 
 def environment(grader_environment: dict[str, str]) -> dict[str, str]:
