@@ -150,6 +150,19 @@ def test_every_applying_status_is_flagged_in_order(course):
                                                       "'from workbook.grading import rubric'"}]
 
 
+def test_a_class_reads_the_released_cells_once_and_gets_the_same_statuses_as_one_at_a_time(course, monkeypatch):
+    from workbook.grading import status
+
+    one_at_a_time = {s: submission_status(course.gradebook, A, s, course.coursedir) for s in ("graded", "edited")}
+    reads = []
+    real = status.reference_from_gradebook
+    monkeypatch.setattr(status, "reference_from_gradebook", lambda *args: reads.append(args) or real(*args))
+    together = status.assignment_statuses(course.gradebook, A, course.coursedir)
+    assert len(reads) == 1  # every graded student compared with one reading of the gradebook
+    assert {s: together[s] for s in one_at_a_time} == one_at_a_time
+    assert together["edited"].tampered[0].change == "edited"
+
+
 def test_export_rows_keep_real_zeros_apart_from_problems(course):
     rows = {r["student_id"]: r for r in grade_rows(course.gradebook, course.coursedir)}
     assert (rows["graded"]["raw_score"], rows["graded"]["score"], rows["graded"]["status"]) == ("1.0", "1.0", "graded")

@@ -34,19 +34,19 @@ NO_GRADE = ("unreadable", "rejected", "ungraded")
 
 def grade_rows(gradebook, coursedir, assignments=(), students=()) -> list[dict]:
     """One row per (assignment, student) of the gradebook, as the CSV holds it (all values text)."""
-    rows = []
+    rows, references = [], {}  # the released cells, read once per notebook for the whole class
     for assignment in gradebook.assignments:
         if assignments and assignment.name not in assignments:
             continue
         for student in gradebook.students:
             if students and student.id not in students:
                 continue
-            rows.append(_row(gradebook, coursedir, assignment, student))
+            rows.append(_row(gradebook, coursedir, assignment, student, references))
     return rows
 
 
-def _row(gradebook, coursedir, assignment, student) -> dict:
-    state = submission_status(gradebook, assignment.name, student.id, coursedir)
+def _row(gradebook, coursedir, assignment, student, references: dict) -> dict:
+    state = submission_status(gradebook, assignment.name, student.id, coursedir, references)
     row = {
         "assignment": assignment.name, "duedate": assignment.duedate, "student_id": student.id,
         "last_name": student.last_name, "first_name": student.first_name, "email": student.email,

@@ -74,13 +74,17 @@ class SubmissionStatus:
         }
 
 
-def submission_status(gradebook, assignment_id: str, student_id: str, coursedir=None) -> SubmissionStatus:
+def submission_status(gradebook, assignment_id: str, student_id: str, coursedir=None,
+                      references: dict | None = None) -> SubmissionStatus:
     """The status of ``student_id``'s submission of ``assignment_id``.
 
     ``gradebook`` is an open nbgrader ``Gradebook``; ``coursedir`` an nbgrader
     ``CourseDirectory`` (default: that of the course around the current folder).
+    ``references``, a dict a caller keeps for one open gradebook, holds the
+    released locked cells across calls, so a class reads them once, not once a student.
     Reads files only; changes nothing.
     """
+    references = {} if references is None else references
     coursedir = coursedir or _coursedir_here()
     notebook_ids = [nb.name for nb in gradebook.find_assignment(assignment_id).notebooks]
     submitted = Path(coursedir.format_path(coursedir.submitted_directory, student_id, assignment_id))
@@ -121,7 +125,9 @@ def submission_status(gradebook, assignment_id: str, student_id: str, coursedir=
         graded_nb, _ = _read_notebook(autograded / f"{nb}.ipynb")
         timed_out += [f"{nb}:{cell}" for cell in _timed_out_cells(graded_nb or {})]
         died += [f"{nb}:{cell}" for cell in _timed_out_cells(graded_nb or {}, DEAD_KERNEL_ENAME)]
-        tampered += find_tampered_cells(loaded[nb], reference_from_gradebook(gradebook, nb, assignment_id))
+        if (nb, assignment_id) not in references:
+            references[nb, assignment_id] = reference_from_gradebook(gradebook, nb, assignment_id)
+        tampered += find_tampered_cells(loaded[nb], references[nb, assignment_id])
         verdicts += [v for v in [load_verdict(graded_nb or {})] if v]
     if absent:
         notes.append("not submitted (scored 0): " + ", ".join(f"{nb}.ipynb" for nb in absent))
@@ -150,8 +156,9 @@ def submission_status(gradebook, assignment_id: str, student_id: str, coursedir=
 def assignment_statuses(gradebook, assignment_id: str, coursedir=None) -> dict[str, SubmissionStatus]:
     """``submission_status`` for every student in the gradebook, by student id."""
     coursedir = coursedir or _coursedir_here()
+    references: dict = {}
     return {
-        student.id: submission_status(gradebook, assignment_id, student.id, coursedir)
+        student.id: submission_status(gradebook, assignment_id, student.id, coursedir, references)
         for student in gradebook.students
     }
 

@@ -26,11 +26,11 @@ def submitted_students(app, assignment: str) -> list[str]:
     )
 
 
-def is_already_graded(gradebook, app, assignment: str, student: str) -> bool:
+def is_already_graded(gradebook, app, assignment: str, student: str, references: dict | None = None) -> bool:
     """Whether the student's autograded output is newer than the submission and in the gradebook."""
     from ..status import submission_status
 
-    state = submission_status(gradebook, assignment, student, app.coursedir)
+    state = submission_status(gradebook, assignment, student, app.coursedir, references)
     return state.status not in ("missing", "unreadable", "ungraded")
 
 
@@ -72,10 +72,10 @@ def plan_run(app, assignment: str, force: bool = False) -> tuple[list[str], list
     students = submitted_students(app, assignment)
     if force:
         return students, []
-    todo, done = [], []
+    todo, done, references = [], [], {}
     with open_gradebook(app) as gradebook:
         for student in students:
-            (done if is_already_graded(gradebook, app, assignment, student) else todo).append(student)
+            (done if is_already_graded(gradebook, app, assignment, student, references) else todo).append(student)
     return todo, done
 
 
@@ -83,10 +83,10 @@ def rejected_students(app, assignment: str, students: list[str]) -> dict[str, st
     """Those of ``students`` whose submission cannot be graded as it stands, with the reason."""
     from ..status import submission_status
 
-    found = {}
+    found, references = {}, {}
     with open_gradebook(app) as gradebook:
         for student in students:
-            state = submission_status(gradebook, assignment, student, app.coursedir)
+            state = submission_status(gradebook, assignment, student, app.coursedir, references)
             if state.status == "rejected":
                 found[student] = state.detail
     return found

@@ -63,7 +63,7 @@ def student_lines(app, run: Run) -> list[StudentLine]:
     from ..status import submission_status
     from ...course.directory import open_gradebook
 
-    lines = []
+    lines, references = [], {}
     with open_gradebook(app) as gradebook:
         max_score = gradebook.find_assignment(run.assignment).max_score
         for attempt in sorted(run.attempts, key=lambda a: a.student):
@@ -75,7 +75,7 @@ def student_lines(app, run: Run) -> list[StudentLine]:
             elif attempt.result == "rejected":
                 status, detail = "rejected", attempt.message
             else:
-                state = submission_status(gradebook, run.assignment, attempt.student, app.coursedir)
+                state = submission_status(gradebook, run.assignment, attempt.student, app.coursedir, references)
                 status, detail = LABELS.get(state.status, state.status), state.detail
                 if attempt.result == "failed" and attempt.message:
                     detail = f"{detail} (nbgrader: {attempt.message})"
