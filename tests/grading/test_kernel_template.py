@@ -46,6 +46,19 @@ def fingerprint(folder, ahead: bool, manager=AsyncKernelManager) -> dict:
     return seen
 
 
+def preloaded_modules() -> set[str]:
+    """The modules a plain interpreter holds after the template's own imports and its preload."""
+    import subprocess
+    import sys
+
+    script = ("import importlib.util, json, sys; from ipykernel import ipkernel, kernelapp; "
+              f"spec = importlib.util.spec_from_file_location('template_server', {str(kernel_template.SERVER)!r}); "
+              "server = importlib.util.module_from_spec(spec); spec.loader.exec_module(server); "
+              f"server._preload({list(kernel_template.PRELOAD)!r}); print(json.dumps(sorted(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return set(json.loads(done.stdout)) - {"template_server"}
+
+
 @pytest.fixture
 def ahead(tmp_path):
     yield kernel_ahead.for_this_process()
@@ -59,6 +72,9 @@ def test_a_forked_kernel_looks_exactly_like_a_fresh_one_except_for_its_parent(ah
     assert ahead.handed_over == 1
     template = kernel_template._templates[os.getpid()].process.pid
     assert (fresh.pop("parent"), forked.pop("parent")) == (os.getpid(), template)
+    # The template imported PRELOAD for every kernel: exactly those modules (and what they import) are extra.
+    assert {"workbook.grading.rubric", "workbook.checks.patterns"} <= set(forked["modules"]) - set(fresh["modules"])
+    assert set(forked.pop("modules")) == set(fresh.pop("modules")) | preloaded_modules()
     assert forked == fresh
     assert fresh["parent_named"] and fresh["session_leader"] and fresh["stdin_is_a_pipe"]
 

@@ -36,6 +36,7 @@ seen["host_tmp_marker"] = os.path.exists(HOST_TMP)
 seen["slots"] = sorted(p for p in os.listdir(os.path.dirname(os.path.dirname(os.path.dirname(SOCK))))
                        if not p.startswith("."))  # /tmp of a fresh kernel also holds IPython's own folder
 seen["sys_path_cwd"] = any(p in ("", ".", os.getcwd()) for p in sys.path)
+seen["preloaded"] = sorted(m for m in ("workbook.grading.rubric", "workbook.checks.thank_you") if m in sys.modules)
 import workbook
 seen["workbook"] = os.path.dirname(workbook.__file__)
 seen["env"] = sorted(os.environ)
@@ -178,6 +179,8 @@ def test_a_kernel_imports_the_installed_workbook_never_the_students(seen, kind):
     got = seen[kind]
     assert got["sys_path_cwd"] is False
     assert got["workbook"] == os.path.dirname(workbook.__file__)
+    # A forked kernel's template imported the grading API and the checks in the sandbox, once for all its kernels.
+    assert got["preloaded"] == ([] if kind == "fresh" else ["workbook.checks.thank_you", "workbook.grading.rubric"])
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -36,6 +36,14 @@ def word_start_pattern(alternation: str, tail: str = r"\b") -> re.Pattern:
     return re.compile("(?:" + "|".join(guarded) + ")" + tail)
 
 
+_LAZY: list["LazyPattern"] = []  # every pattern made, for compile_all
+
+
+def compile_all() -> int:
+    """Compile every lazy pattern made so far; returns how many. A kernel template calls it once for all its kernels."""
+    for pattern in _LAZY:
+        pattern.compiled()
+    return len(_LAZY)
 
 
 class LazyPattern:
@@ -50,6 +58,7 @@ class LazyPattern:
     def __init__(self, build):
         self._build = build
         self._pattern = None
+        _LAZY.append(self)
 
     def compiled(self) -> re.Pattern:
         if self._pattern is None:

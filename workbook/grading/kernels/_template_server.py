@@ -1,6 +1,7 @@
 """The kernel template process: import ipykernel once, then fork one kernel per request.
 
-Run as a script by ``kernel_template.KernelTemplate``, never imported. It reads
+Run as a script by ``kernel_template.KernelTemplate``, never imported. It
+imports what every graded kernel would import (``template.PRELOAD``), then reads
 one JSON request per line on stdin ({"command", "cwd", "env"}) and answers
 one JSON line on stdout ({"pid"} or {"error"}). Each forked child turns itself
 into what ``python -m ipykernel_launcher ...`` started by jupyter_client would
@@ -65,6 +66,23 @@ def _answer(message: dict) -> None:
     os.write(1, json.dumps(message).encode() + b"\n")
 
 
+def _preload(names: list[str]) -> None:
+    """Import each module ("package.module") or call each function ("package.module:function") once, for every fork.
+
+    A name that fails is skipped: a kernel then imports it itself, as a fresh kernel would.
+    """
+    import importlib
+
+    for name in names:
+        module, _, function = name.partition(":")
+        try:
+            loaded = importlib.import_module(module)
+            if function:
+                getattr(loaded, function)()
+        except Exception:  # noqa: BLE001 -- the kernels will meet the same error themselves, in their own cells
+            continue
+
+
 def _confinement():
     """The sandbox's _confine module, loaded by path (None when the template runs unsandboxed)."""
     path = os.environ.get("WORKBOOK_CONFINE")
@@ -126,6 +144,7 @@ def main() -> None:
     else:
         _die_with_parent(os.getppid())  # in a sandbox: the sandbox's own init, which dies with the grader
     kernel_stdout = int(sys.argv[2])
+    _preload(json.loads(sys.argv[3]) if len(sys.argv) > 3 else [])
     confinement = _confinement()
     launcher = importlib.util.find_spec("ipykernel_launcher").origin
     signal.signal(signal.SIGCHLD, _reap)

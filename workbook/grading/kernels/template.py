@@ -2,7 +2,8 @@
 
 Most of a kernel's boot is importing ipykernel and IPython (``make bench``
 measures it), and an autograde worker boots one kernel per student. A worker keeps
-one template process (``_template_server.py``) that did those imports once;
+one template process (``_template_server.py``) that did those imports once,
+and the workbook's own (``PRELOAD``);
 each kernel is a fork of it that turns itself into what jupyter_client's
 ``python -m ipykernel_launcher -f ...`` would have been: the same interpreter
 and sys.path, argv, folder and environment (``JPY_PARENT_PID`` included), a
@@ -10,7 +11,9 @@ session of its own, an endless stdin pipe, the grader's stdout and stderr,
 default signal handling. ``tests/grading/test_kernel_template.py`` compares a
 forked kernel with a fresh one on all of these.
 
-Two things differ by nature: the kernel's parent process is the template
+Three things differ by nature: the modules of ``PRELOAD`` are already
+imported (always the installed workbook, whatever folder a student's files
+sit in), the kernel's parent process is the template
 (each dies with its parent: the template with the worker, a kernel with its
 template, where a Popen kernel notices a lost grader itself), and every kernel forked from one template shares its string-hash seed where
 fresh kernels draw one each, so code whose output depends on the order of a
@@ -39,6 +42,15 @@ from ...errors import TemplateError
 
 SERVER = Path(__file__).with_name("_template_server.py")
 REPLY_TIMEOUT_SECONDS = 30
+
+# What every graded kernel imports (the in-kernel grading API and the checks it runs, the traceback
+# formatting a failed check prints), imported and compiled once in the template instead of once a kernel.
+# Names only: this part imports nothing of the workbook itself.
+PRELOAD = (
+    "workbook.grading.answers", "workbook.grading.rubric", "workbook.selfcheck",
+    "workbook.checks.patterns:compile_all",
+    "stack_data", "pygments.lexers.python", "pygments.formatters.terminal256",
+)
 
 
 class ForkedKernel:
@@ -93,14 +105,16 @@ class KernelTemplate:
     template then watches its sandbox's init instead of this process, which it cannot see.
     """
 
-    def __init__(self, environment: dict[str, str], wrapper: tuple[str, ...] = ()):
+    def __init__(self, environment: dict[str, str], wrapper: tuple[str, ...] = (), preload: tuple[str, ...] = PRELOAD):
         self.environment = dict(environment)
         self.wrapper = tuple(wrapper)
+        self.preload = tuple(preload)
         kernel_stdout = os.dup(1)  # the template's own stdout carries its answers; kernels get ours
         parent = "0" if self.wrapper else str(os.getpid())
         try:
             self.process = subprocess.Popen(
-                [*self.wrapper, sys.executable, str(SERVER), parent, str(kernel_stdout)], stdin=subprocess.PIPE,
+                [*self.wrapper, sys.executable, str(SERVER), parent, str(kernel_stdout), json.dumps(self.preload)],
+                stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, pass_fds=(kernel_stdout,), cwd="/", env=self.environment,
             )
         finally:
