@@ -12,6 +12,7 @@ In the student's kernel:
 nbgrader plug-ins, named in nbgrader_config.py (in the order the autograde pipeline runs them):
 - ``read_submission``: judges the submitted data before any student code runs (``data/``);
 - ``execute``: nbgrader's Execute in the sandbox, skipping display-only cells and starting kernels ahead;
+- ``save_grades``: nbgrader's SaveAutoGrades with one commit per notebook (``workbook autograde`` workers);
 - ``score_from_data``: stores the data's verdict as the grades, flagging where the kernel said otherwise;
 - ``sanitize``: student markdown and outputs made safe to open (formgrader and feedback);
 - ``hide_tests`` and ``feedback_files``: feedback without hidden tests, and with nothing but its pages;

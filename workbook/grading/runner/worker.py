@@ -48,6 +48,14 @@ def grade_student(app, assignment: str, student: str) -> tuple[str, str]:
         app.log.removeHandler(errors)
 
 
+def pipeline(app) -> list:
+    """The course's autograde preprocessors (nbgrader's own list when the course names none)."""
+    from nbgrader.converters import Autograde
+
+    configured = app.config.Autograde.get("autograde_preprocessors")
+    return list(configured) if configured is not None else list(Autograde.class_traits()["autograde_preprocessors"].default())
+
+
 def _send_output_to(log_path: str) -> None:
     # nbgrader's log and the kernels' own stderr go to the log file, never over the progress line.
     log_fd = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
@@ -69,12 +77,14 @@ def worker_main(root: str, assignment: str, conn, log_path: str, sandbox: bool =
     from traitlets.config import Config
 
     from ..kernels import ahead as kernel_ahead
+    from ..save_grades import in_place_of_nbgrader
 
     app = nbgrader_app(root, AutogradeApp, log_level=logging.INFO)
     # One process grades many students here, so each kernel can boot while the previous student runs.
     # --no-sandbox is the instructor's explicit choice; the sandbox is otherwise the course's setting (on).
     settings = {"start_kernels_ahead": True, **({} if sandbox else {"sandbox": False})}
-    app.update_config(Config({"ExecuteSkippingDisplays": settings}))
+    app.update_config(Config({"ExecuteSkippingDisplays": settings,
+                              "Autograde": {"autograde_preprocessors": in_place_of_nbgrader(pipeline(app))}}))
     os.chdir(root)  # where `nbgrader autograde` runs
     conn.send(("ready", None, None, 0.0))
     try:
