@@ -280,9 +280,14 @@ def test_autograde_refuses_unknown_assignments_and_empty_batches(generated):
 def test_an_interrupted_run_leaves_no_half_graded_student_and_resumes(generated, tmp_path):
     course = clone(generated, tmp_path)
     released = course.released(ASSIGNMENT)
+    # A cell that takes a few seconds: the Ctrl-C surely lands while the second student is being graded,
+    # however quickly grading goes and however slowly this test reads the progress line.
+    slow = copy.deepcopy(released)
+    slow["cells"].append({"cell_type": "code", "id": "slow-cell", "metadata": {}, "outputs": [],
+                          "execution_count": None, "source": "import time\ntime.sleep(4)"})
     students = [f"s{n}" for n in range(3)]
     for student in students:
-        course.submit(student, ASSIGNMENT, released, JOURNALS / "complete.json")
+        course.submit(student, ASSIGNMENT, released if student == "s0" else slow, JOURNALS / "complete.json")
     process = subprocess.Popen([str(BIN / "workbook"), "autograde", ASSIGNMENT, "--jobs", "1"], cwd=course.root,
                                env=course.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     for line in process.stderr:  # one plain line per finished student

@@ -55,7 +55,10 @@ def loop(tmp_path_factory):
     elsewhere = base / "instructor-home"
     elsewhere.mkdir()
     root, done = course.root, {}
-    done["validate"] = run(["nbgrader", "validate", *(f"source/{a}/{a}.ipynb" for a in ASSIGNMENTS)], root, env)
+    # Validating reads source/ only: it runs beside the loop below, which never writes there.
+    validating = subprocess.Popen([str(BIN / "nbgrader"), "validate", *(f"source/{a}/{a}.ipynb" for a in ASSIGNMENTS)],
+                                  cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                  preexec_fn=lambda: os.umask(LOOSE))
     for assignment in ASSIGNMENTS:
         run(["nbgrader", "generate_assignment", assignment, "--force"], root, env)
     run(["nbgrader", "release_assignment", ASSIGNMENT], root, env)
@@ -75,6 +78,9 @@ def loop(tmp_path_factory):
         f"c = get_config()\nc.Exchange.root = {str(exchange)!r}\nc.CourseDirectory.root = {str(root)!r}\n")
     run(["nbgrader", "export", "--to", str(elsewhere / "grades.csv")], elsewhere, env)
     done["workbook_export"] = run(["workbook", "export", "--to", "wb-grades.csv"], elsewhere, env)
+    out, err = validating.communicate(timeout=600)
+    assert validating.returncode == 0, f"nbgrader validate exited {validating.returncode}:\n{out}\n{err}"
+    done["validate"] = subprocess.CompletedProcess(validating.args, validating.returncode, out, err)
     return {"course": course, "student": student, "exchange": exchange, "elsewhere": elsewhere, **done}
 
 
