@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, fields
 from functools import cache, cached_property
 from pathlib import Path
 
 from ..course.root import find_root
+from ..course.toml_file import read_toml
 from ..errors import CourseNotFound, VocabularyError
 
 DEFAULTS_FILE = Path(__file__).with_name("phrases.toml")
@@ -110,13 +110,7 @@ def parse(raw: dict, where: str) -> Vocabulary:
 def read(path: str | os.PathLike) -> Vocabulary:
     """The phrase lists in the TOML file at ``path``; VocabularyError naming the path when unusable."""
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise VocabularyError(f"{path}: no vocabulary file here") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise VocabularyError(f"{path}: not valid TOML ({exc})") from None
-    return parse(raw, where=str(path))
+    return parse(read_toml(path, VocabularyError, "no vocabulary file here"), where=str(path))
 
 
 @cache

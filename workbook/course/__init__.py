@@ -7,7 +7,8 @@ notebooks never load it).
 - ``directory``: ``Course``, the folder with its plan, nbgrader application and gradebook;
 - ``plan``: the term's dates, due dates, points and late policies (assignments/course_plan.toml);
 - ``chapter``: the chapter's notebooks in order and the schedule of what is due when;
-- ``gradebook``: the plan and a roster CSV applied to nbgrader's gradebook.
+- ``gradebook``: the plan and a roster CSV applied to nbgrader's gradebook;
+- ``toml_file``: a course file in TOML read with errors that name the file (the plan, the vocabulary).
 """
 
 from .directory import Course

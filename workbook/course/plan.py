@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from ..errors import CoursePlanError
 from .root import PLAN_FILE, find_root
+from .toml_file import read_toml
 
 LATE_POLICIES = ("none", "zero", "per_day")
 SECONDS_PER_DAY = 24 * 60 * 60
@@ -80,13 +81,7 @@ def week_number(day: dt.date, term_start: dt.date, weeks: int) -> int:
 def load_plan(path: Path | str | None = None) -> CoursePlan:
     """Read and check the course plan (default: the course root's assignments/course_plan.toml)."""
     path = Path(path) if path is not None else find_root() / PLAN_FILE
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CoursePlanError(f"{path}: no course plan file here") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CoursePlanError(f"{path}: not valid TOML ({exc})") from None
-    return parse_plan(raw, where=str(path))
+    return parse_plan(read_toml(path, CoursePlanError, "no course plan file here"), where=str(path))
 
 
 def parse_plan(raw: dict, where: str = "course plan") -> CoursePlan:
