@@ -288,8 +288,11 @@ def test_an_interrupted_run_leaves_no_half_graded_student_and_resumes(generated,
     students = [f"s{n}" for n in range(3)]
     for student in students:
         course.submit(student, ASSIGNMENT, released if student == "s0" else slow, JOURNALS / "complete.json")
+    # As at a terminal: Ctrl-C's signal at its default even when this suite runs in the background of a
+    # script, which starts every descendant with SIGINT ignored (and Python then keeps it ignored).
     process = subprocess.Popen([str(BIN / "workbook"), "autograde", ASSIGNMENT, "--jobs", "1"], cwd=course.root,
-                               env=course.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               env=course.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     for line in process.stderr:  # one plain line per finished student
         if line.startswith("graded 1/3"):
             process.send_signal(signal.SIGINT)  # Ctrl-C while the second student is being graded
