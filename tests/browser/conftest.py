@@ -15,12 +15,13 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 import uuid
 from pathlib import Path
 
 import pytest
+
+from support.servers import wait_until_up
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -104,19 +105,7 @@ def lab_server(tmp_path_factory):
     with log.open("wb") as out:
         process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     server = LabServer(root, port, token, process, log)
-    deadline = time.monotonic() + SERVER_START_SECONDS
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"JupyterLab exited with {process.returncode}:\n{log.read_text()[-3000:]}", pytrace=False)
-        try:
-            server.api("GET", "/api/status")
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"JupyterLab did not answer within {SERVER_START_SECONDS} s:\n{log.read_text()[-3000:]}",
-                            pytrace=False)
-            time.sleep(0.3)
+    wait_until_up(process, lambda: server.api("GET", "/api/status"), "JupyterLab", log, SERVER_START_SECONDS)
     yield server
     os.killpg(process.pid, signal.SIGTERM)
     try:

@@ -14,13 +14,13 @@ import re
 import shutil
 import signal
 import subprocess
-import time
 import urllib.request
 import uuid
 
 import pytest
 from playwright.sync_api import expect
 
+from support.servers import wait_until_up
 from .conftest import NOTEBOOKS, _free_port, _require_chromium
 from .lab import wait_for_file
 
@@ -58,19 +58,8 @@ def app(tmp_path_factory):
         process = subprocess.Popen(command, cwd=course, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_SECONDS
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"Voila exited with {process.returncode}:\n{log.read_text()[-3000:]}", pytrace=False)
-        try:
-            urllib.request.urlopen(f"{url}/?token={token}", timeout=5).read()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"Voila did not answer within {START_SECONDS} s:\n{log.read_text()[-3000:]}",
-                            pytrace=False)
-            time.sleep(0.3)
+    wait_until_up(process, lambda: urllib.request.urlopen(f"{url}/?token={token}", timeout=5).read(), "Voila", log,
+                  START_SECONDS)
     yield {"url": url, "token": token, "course": course, "log": log, "command": command}
     os.killpg(process.pid, signal.SIGTERM)
     try:
