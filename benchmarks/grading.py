@@ -21,8 +21,10 @@ auto_score and max_score), which is the claim `workbook autograde` makes:
 same scores, less waiting.
 
 Where the time goes: each run also records the CPU seconds of the command and
-all its descendants (workers, kernels), so CPU per submission and the cores
-kept busy can be set against the wall time.
+all its descendants, by kind (the grader and its workers, kernels, the
+sandbox; read from /proc, see _tree_cpu, since forked kernels are reaped by
+their template and never reach RUSAGE_CHILDREN), so CPU per submission and
+the cores kept busy can be set against the wall time.
 
 The floor under any of it: a bare kernel start (benchmarks.notebooks), and
 one submission executed alone with nbclient in a fresh kernel.
@@ -33,7 +35,6 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,7 @@ import time
 from pathlib import Path
 
 from ._timing import median_of, rounded
+from ._tree_cpu import run_measured
 from .notebooks import execute, kernel_start
 
 BIN = Path(sys.executable).parent
@@ -75,16 +77,9 @@ def build_course(root: Path, submissions: int = SUBMISSIONS, seed: int = 0):
     return handed_in
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def _timed(argv: list[str], cwd: Path) -> dict:
-    """Run ``argv`` in ``cwd``: wall seconds, CPU seconds of it and its descendants, exit code."""
-    cpu, start = _children_cpu(), time.perf_counter()
-    done = subprocess.run(argv, cwd=cwd, env=_environment(), capture_output=True, text=True)
-    return {"wall_s": time.perf_counter() - start, "cpu_s": _children_cpu() - cpu, "exit_code": done.returncode}
+    """Run ``argv`` in ``cwd``: wall seconds, exit code, CPU seconds of its whole process tree (and by kind)."""
+    return run_measured(argv, cwd=cwd, env=_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def grade_cells(root: Path, assignment: str) -> dict[tuple[str, str, str], tuple]:
@@ -106,10 +101,14 @@ ORDER = ("nbgrader", "workbook", "workbook", "nbgrader")
 def _summary(runs: list[dict], submissions: int = SUBMISSIONS) -> dict:
     wall = sum(r["wall_s"] for r in runs)
     cpu = sum(r["cpu_s"] for r in runs)
+    kinds = sorted({kind for r in runs for kind in r["cpu_by_kind_s"]})
     return {
         "runs_s": [rounded(r["wall_s"], 2) for r in runs],
         "per_submission_s": rounded(wall / len(runs) / submissions, 3),
         "cpu_per_submission_s": rounded(cpu / len(runs) / submissions, 3),
+        "cpu_per_submission_by_kind_s": {
+            kind: rounded(sum(r["cpu_by_kind_s"].get(kind, 0.0) for r in runs) / len(runs) / submissions, 3)
+            for kind in kinds},
         "cores_busy": rounded(cpu / wall, 2),
         "exit_codes": sorted({r["exit_code"] for r in runs}),  # 1: the class holds an unreadable notebook on purpose
     }
