@@ -1,6 +1,6 @@
 """`make bench`: run every benchmark, print one JSON document, keep it in results/latest.json.
 
-    python -m benchmarks              # everything (under 10 minutes on 2 cores)
+    python -m benchmarks              # everything (about 12 minutes on 2 cores)
     python -m benchmarks student      # only the named sections
 """
 
