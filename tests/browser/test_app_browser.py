@@ -68,6 +68,16 @@ def app(tmp_path_factory):
         os.killpg(process.pid, signal.SIGKILL)
 
 
+def _new_page(chromium):
+    """A page of its own context; every dialog it raises (a lost-work warning, say) is noted and dismissed."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    return context, page, dialogs
+
+
 def _open(page, app, notebook: str):
     page.goto(f"{app['url']}/voila/render/{notebook}?token={app['token']}")
     # Voila shows the page once every cell has run; the widget is then on it.
@@ -97,11 +107,7 @@ def test_make_app_serves_the_chapter_without_code(app, chromium):
 @pytest.mark.browser
 def test_a_student_fills_the_map_in_the_app_and_finds_it_after_a_reload(app, chromium):
     journal = app["course"] / "notebooks" / "journal.json"
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    context, page, dialogs = _new_page(chromium)
     try:
         _open(page, app, "02_map_your_network.ipynb")
         # An app: the prose and the widgets, no code cells and no code editor.
@@ -152,11 +158,7 @@ def test_the_quiz_and_the_thank_you_note_work_in_the_app_and_come_back_after_a_r
         "id": "iv-app", "contact_id": ana["id"], "name": ana["name"], "date": "2026-10-14", "minutes": 25,
         "answers": {"advice": "Volunteer at the cancer centre before applying."},
         "next_steps": "Email the ward manager by Friday."})
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    context, page, dialogs = _new_page(chromium)
     try:
         # Notebook 01's quiz: radio buttons, marked as the student chooses, no code cell to type in.
         _open(page, app, "01_why_networking.ipynb")

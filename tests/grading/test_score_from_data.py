@@ -42,6 +42,13 @@ def _cell(item: str, failed_in_kernel: bool):
     return cell
 
 
+def _stored(gradebook, student: str) -> dict:
+    """Each item's (auto score, needs manual grade) as the gradebook holds them now."""
+    gradebook.db.expire_all()
+    grades = {i: gradebook.find_grade(f"test_{i}", A, A, student) for i in ITEMS}
+    return {i: (grade.auto_score, grade.needs_manual_grade) for i, grade in grades.items()}
+
+
 def test_the_datas_verdict_is_stored_the_kernels_disagreement_named_and_unsure_items_left_to_a_person(graded):
     gradebook, url = graded
     kernel_passed = {"plan_count": True, "plan_open_ended": False, "plan_categories": True}
@@ -58,9 +65,7 @@ def test_the_datas_verdict_is_stored_the_kernels_disagreement_named_and_unsure_i
     resources = {"nbgrader": {"db_url": url, "notebook": A, "assignment": A, "student": "s1"},
                  RESOURCE_KEY: verdict, "workbook_sandbox": "bubblewrap"}
     nb, _ = ScoreFromData().preprocess(nb, resources)
-    gradebook.db.expire_all()
-    grades = {i: (gradebook.find_grade(f"test_{i}", A, A, "s1").auto_score,
-                  gradebook.find_grade(f"test_{i}", A, A, "s1").needs_manual_grade) for i in ITEMS}
+    grades = _stored(gradebook, "s1")
     assert grades == {"plan_count": (0.0, False), "plan_open_ended": (0.0, False), "plan_categories": (1.0, True)}
     record = nb.metadata[METADATA_KEY]
     assert record["disagreements"] == [{"item": "plan_count", "kernel": True, "data": False}]
@@ -84,9 +89,7 @@ def test_a_disagreement_an_unread_typed_cell_explains_goes_to_a_person_not_to_ta
     nb = nbformat.v4.new_notebook(cells=[_cell(i, False) for i in ITEMS])
     resources = {"nbgrader": {"db_url": url, "notebook": A, "assignment": A, "student": "s2"}, RESOURCE_KEY: verdict}
     nb, _ = ScoreFromData().preprocess(nb, resources)
-    gradebook.db.expire_all()
-    grades = {i: (gradebook.find_grade(f"test_{i}", A, A, "s2").auto_score,
-                  gradebook.find_grade(f"test_{i}", A, A, "s2").needs_manual_grade) for i in ITEMS}
+    grades = _stored(gradebook, "s2")
     assert grades == {"plan_count": (0.0, True), "plan_open_ended": (1.0, False), "plan_categories": (1.0, False)}
     record = nb.metadata[METADATA_KEY]
     assert record["disagreements"] == [] and record["review"] == ["plan_count"]
